@@ -1,0 +1,87 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { ZodApp } from './types';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from '../logger';
+import { installErrorHandling } from './error-handler';
+import { registerHealth, type HealthCheck, type HealthState } from './health';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+
+export interface HttpAppOptions {
+  readonly logger: Logger;
+  /** Largest accepted body in bytes. @default 1 MiB */
+  readonly bodyLimit?: number;
+  readonly openapi: { readonly title: string; readonly description: string; readonly version: string };
+  /** Readiness checks by name (e.g. `database`). @default none: ready when the process answers */
+  readonly readiness?: Readonly<Record<string, HealthCheck>>;
+  /** Serve the OpenAPI document and its UI at /docs. @default true */
+  readonly docs?: boolean;
+}
+
+export type HttpApp = ZodApp & { readonly healthState: HealthState };
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds a Fastify app with what every Arka service shares: zod validation and
+ * serialisation, problem+json errors, request ids, one log line per request,
+ * health endpoints and the OpenAPI document. The caller registers its routes and
+ * decides whether to listen (tests use `inject()`).
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const loggerInstance: FastifyBaseLogger = options.logger;
+  const app: ZodApp = Fastify({
+    loggerInstance,
+    bodyLimit,
+    genReqId: requestIdFrom,
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: true,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app, bodyLimit);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
+  });
+
+  if (options.docs ?? true) {
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: options.openapi,
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+        },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  }
+
+  const healthState: HealthState = { shuttingDown: false };
+  registerHealth(app, options.readiness ?? {}, healthState);
+  return Object.assign(app, { healthState });
+}

@@ -1,0 +1,74 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodApp } from './types';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errors, PROBLEM_CONTENT_TYPE, toProblem, type FieldError } from '../errors';
+
+/** `/productos/0/cantidad` → `productos[0].cantidad`. */
+export function fieldPath(instancePath: string, context: string | undefined): string {
+  const parts = instancePath.split('/').filter((p) => p.length > 0);
+  if (parts.length === 0) return context ?? 'body';
+  return parts.reduce(
+    (acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
+    '',
+  );
+}
+
+function validationError(error: FastifyError): AppError {
+  const context = (error as { validationContext?: string }).validationContext;
+  const list: FieldError[] = (error.validation ?? []).map((v) => ({
+    field: fieldPath(v.instancePath, context),
+    rule: String(v.keyword),
+    message: v.message ?? 'is not valid',
+  }));
+  return errors.validation(list);
+}
+
+/** Maps any error reaching the edge to an AppError; unknown ones become a generic 500. */
+export function toAppError(error: unknown, bodyLimit: number): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) return validationError(error as unknown as FastifyError);
+  const e = error as Partial<FastifyError> | undefined;
+  if (e && Array.isArray(e.validation)) return validationError(e as FastifyError);
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
+  if (status === 413) return errors.payloadTooLarge(bodyLimit);
+  if (status === 415)
+    return errors.unsupportedMediaType(String((e as { contentType?: string })?.contentType ?? 'this'));
+  if (status >= 400 && status < 500 && typeof e?.code === 'string' && e.code.startsWith('FST_ERR_CTP')) {
+    return errors.malformedBody(e.message ?? 'The body could not be parsed.');
+  }
+  if (status >= 400 && status < 500) {
+    return new AppError(
+      String(e?.code ?? 'client-error').toLowerCase(),
+      status,
+      STATUS_CODES[status] ?? 'Client Error',
+      e?.message ?? 'The request was not accepted.',
+    );
+  }
+  return errors.internal(error);
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
+  const path = request.url.split('?')[0];
+  return reply
+    .code(error.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .serializer(JSON.stringify)
+    .send(toProblem(error, path, String(request.id)));
+}
+
+export function installErrorHandling(app: ZodApp, bodyLimit: number): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error, bodyLimit);
+    if (appError.status >= 500) {
+      request.log.error({ err: appError.extra.cause ?? error }, 'request failed');
+    } else {
+      request.log.info({ code: appError.code, status: appError.status }, appError.detail);
+    }
+    return sendProblem(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),
+  );
+}

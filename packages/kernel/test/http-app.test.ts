@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createHttpApp, type HttpApp } from '../src/http/app';
+import { createLogger } from '../src/logger';
+import { errors } from '../src/errors';
+import { authorize } from '../src/auth/guards';
+import { createAccessTokenSigner, createAccessTokenVerifier } from '../src/auth/jwt';
+
+const jwt = { secret: 'x'.repeat(40), issuer: 'arka-gateway', audience: 'arka-api' };
+let app: HttpApp;
+let databaseUp = true;
+
+beforeAll(async () => {
+  app = await createHttpApp({
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    bodyLimit: 2048,
+    openapi: { title: 'Test', description: 'test app', version: '1.0.0' },
+    readiness: {
+      database: async () => {
+        if (!databaseUp) throw new Error('connection refused');
+      },
+    },
+  });
+  app.post(
+    '/items',
+    {
+      schema: {
+        body: z.object({
+          name: z.string().min(1),
+          cantidad: z.number().int().min(1),
+          lines: z.array(z.object({ qty: z.number().int() })).optional(),
+        }),
+      },
+    },
+    async (request) => ({ received: request.body.name }),
+  );
+  app.get('/boom', async () => {
+    throw new Error('secret database password in stack');
+  });
+  app.get('/conflict', async () => {
+    throw errors.conflict('Quote is APROBADA');
+  });
+  app.get('/staff', { preHandler: authorize(createAccessTokenVerifier(jwt), 'ADMIN') }, async (request) => ({
+    who: request.principal?.subject,
+  }));
+  await app.ready();
+});
+afterAll(() => app.close());
+
+describe('the shared HTTP app', () => {
+  it('lists every validation failure with field, rule and message', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      payload: { cantidad: 1.5, lines: [{ qty: 'x' }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = response.json();
+    expect(body).toMatchObject({
+      status: 400,
+      title: 'Bad Request',
+      type: expect.stringContaining('validation-failed'),
+    });
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['cantidad', 'lines[0].qty', 'name']);
+    for (const e of body.errors)
+      expect(e).toEqual({ field: expect.any(String), rule: expect.any(String), message: expect.any(String) });
+  });
+
+  it('answers malformed JSON with 400 problem+json', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ status: 400, type: expect.stringContaining('malformed-body') });
+  });
+
+  it('answers a body over the limit with 413', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      payload: { name: 'x'.repeat(5000), cantidad: 1 },
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().type).toContain('payload-too-large');
+  });
+
+  it('answers an unsupported media type with 415', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      headers: { 'content-type': 'text/xml' },
+      payload: '<a/>',
+    });
+    expect(response.statusCode).toBe(415);
+  });
+
+  it('hides internals of a 500', async () => {
+    const response = await app.inject({ method: 'GET', url: '/boom' });
+    expect(response.statusCode).toBe(500);
+    expect(response.body).not.toContain('password');
+    expect(response.json()).toMatchObject({ status: 500, detail: 'An unexpected error occurred.' });
+  });
+
+  it('maps an AppError to its status', async () => {
+    const response = await app.inject({ method: 'GET', url: '/conflict' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().detail).toBe('Quote is APROBADA');
+  });
+
+  it('answers an unknown route with 404 problem+json', async () => {
+    const response = await app.inject({ method: 'GET', url: '/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('echoes a sane x-request-id and replaces an unsafe one', async () => {
+    const kept = await app.inject({
+      method: 'GET',
+      url: '/conflict',
+      headers: { 'x-request-id': 'abc-123' },
+    });
+    expect(kept.headers['x-request-id']).toBe('abc-123');
+    expect(kept.json().requestId).toBe('abc-123');
+    const replaced = await app.inject({
+      method: 'GET',
+      url: '/conflict',
+      headers: { 'x-request-id': 'bad id\nwith newline' },
+    });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('reports readiness from its checks and 503 when a dependency is down', async () => {
+    expect((await app.inject({ method: 'GET', url: '/actuator/health' })).json()).toMatchObject({
+      status: 'UP',
+    });
+    databaseUp = false;
+    const down = await app.inject({ method: 'GET', url: '/actuator/health/readiness' });
+    expect(down.statusCode).toBe(503);
+    expect(down.json().components.database).toMatchObject({
+      status: 'DOWN',
+      details: { error: 'connection refused' },
+    });
+    expect((await app.inject({ method: 'GET', url: '/actuator/health/liveness' })).statusCode).toBe(200);
+    databaseUp = true;
+  });
+
+  it('guards routes by role: 401 without a token, 403 with the wrong role', async () => {
+    expect((await app.inject({ method: 'GET', url: '/staff' })).statusCode).toBe(401);
+    const signer = createAccessTokenSigner(jwt);
+    const cliente = await signer.sign({ subject: 'c', roles: ['CLIENTE'], clienteId: 'CLI001' });
+    expect(
+      (await app.inject({ method: 'GET', url: '/staff', headers: { authorization: `Bearer ${cliente}` } }))
+        .statusCode,
+    ).toBe(403);
+    const admin = await signer.sign({ subject: 'admin', roles: ['ADMIN'] });
+    const ok = await app.inject({
+      method: 'GET',
+      url: '/staff',
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(ok.json()).toEqual({ who: 'admin' });
+  });
+
+  it('serves an OpenAPI document generated from the routes', async () => {
+    const response = await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().paths['/items'].post.requestBody).toBeDefined();
+  });
+});
