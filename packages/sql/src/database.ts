@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, MysqlDialect, sql, SqliteDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import type { SqlTarget } from './config';
+
+export type SqlDriver = SqlTarget['driver'];
+
+export interface SqlDatabase<DB> {
+  readonly db: Kysely<DB>;
+  readonly driver: SqlDriver;
+  /** Resolves when the database answers a trivial query (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function sqliteDialect(file: string): SqliteDialect {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new Database(file);
+  // WAL lets readers proceed during a write; the busy timeout covers other processes' writes.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+function mysqlDialect(target: Extract<SqlTarget, { driver: 'mysql' }>): MysqlDialect {
+  const common = {
+    connectionLimit: target.poolSize,
+    timezone: 'Z',
+    // BIGINT cents come back as numbers while safe and as strings beyond; adapters accept both.
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    dateStrings: true,
+    charset: 'utf8mb4',
+  } as const;
+  const pool = target.uri
+    ? createPool({ uri: target.uri, ...common })
+    : createPool({
+        host: target.host,
+        port: target.port,
+        database: target.database,
+        user: target.user,
+        password: target.password,
+        ...common,
+      });
+  return new MysqlDialect({ pool });
+}
+
+export function openDatabase<DB>(target: SqlTarget): SqlDatabase<DB> {
+  const dialect = target.driver === 'sqlite' ? sqliteDialect(target.file) : mysqlDialect(target);
+  const db = new Kysely<DB>({ dialect });
+  return {
+    db,
+    driver: target.driver,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** True when the error is a unique or primary key violation, on either driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return (
+    code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/** BIGINT / DECIMAL-as-integer columns: a number from SQLite, a number or string from mysql2. */
+export function toBigInt(value: number | bigint | string): bigint {
+  return typeof value === 'bigint' ? value : BigInt(typeof value === 'number' ? Math.trunc(value) : value);
+}
