@@ -1,0 +1,41 @@
+import { Tags, Validations, type App, type Stack } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { DataStack } from './data-stack';
+import { MessagingStack } from './messaging-stack';
+import { NetworkStack } from './network-stack';
+import { RegistryStack } from './registry-stack';
+import { settingsFromContext, type ArkaSettings } from './settings';
+
+export interface ArkaStacks {
+  readonly settings: ArkaSettings;
+  readonly network: NetworkStack;
+  readonly registry: RegistryStack;
+  readonly data: DataStack;
+  readonly messaging: MessagingStack;
+  readonly all: readonly Stack[];
+}
+
+/**
+ * Builds every stack of one environment into `app` (from its context) and runs
+ * cdk-nag AwsSolutions on all of them at synth time.
+ */
+export function buildArka(app: App): ArkaStacks {
+  const settings = settingsFromContext(app.node);
+  const Env = settings.env.charAt(0).toUpperCase() + settings.env.slice(1);
+  const props = { settings, env: { account: settings.account, region: settings.region } };
+  const stackId = (part: string) => `Arka-${Env}-${part}`;
+
+  const network = new NetworkStack(app, stackId('Network'), props);
+  const registry = new RegistryStack(app, stackId('Registry'), props);
+  const data = new DataStack(app, stackId('Data'), props);
+  data.addStackDependency(network, 'reads the VPC and security groups from SSM');
+  const messaging = new MessagingStack(app, stackId('Messaging'), props);
+
+  const all = [network, registry, data, messaging];
+  for (const stack of all) {
+    Tags.of(stack).add('project', 'arka');
+    Tags.of(stack).add('environment', settings.env);
+  }
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { settings, network, registry, data, messaging, all };
+}
