@@ -1,3 +1,22 @@
 export * from './topology';
 export * from './notification';
 export * from './ports';
+export { MessagingError, type MessagingErrorCode } from './errors';
+export { compileFilterPolicy, matchesFilterPolicy, type FilterPolicyMatcher } from './filter-policy';
+export { localQueueArn, localTopicArn, snsEnvelope, type SnsEnvelope } from './sns-envelope';
+export type { MessagingLogger } from './logger';
+export { EmbeddedBroker, type EmbeddedBrokerOptions, type ReceiveOptions } from './embedded/embedded-broker';
+export type {
+  BrokerTopology,
+  BrokerQueueDefinition,
+  BrokerTopicDefinition,
+} from './embedded/broker-topology';
+export type {
+  BrokerMessage,
+  Clock,
+  EndpointDelivery,
+  PeekedMessage,
+  QueueInfo,
+  QueueStats,
+  SubscriptionInfo,
+} from './embedded/types';

@@ -35,7 +35,9 @@ export interface ReceivedMessage {
  * Handles one batch. Returns the ids of the messages that failed; they stay on the
  * queue and come back after the visibility timeout. Throwing fails the whole batch.
  */
-export type BatchHandler = (messages: readonly ReceivedMessage[]) => Promise<{ failedMessageIds: readonly string[] }>;
+export type BatchHandler = (
+  messages: readonly ReceivedMessage[],
+) => Promise<{ failedMessageIds: readonly string[] }>;
 
 export interface QueueConsumer {
   /** Starts polling `queue` and handing batches (at most `batchSize`, ≤ 10) to `handler`. */
