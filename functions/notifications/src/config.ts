@@ -5,7 +5,10 @@ import { z } from 'zod';
  * root. Every variable is documented in README.md; a missing or invalid one stops
  * the cold start with a single message naming all of them.
  */
-const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const optionalUrl = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+);
 
 export const configSchema = z
   .object({
