@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { BrokerTopology } from '../../src/embedded/broker-topology';
+import type { BrokerQueueDefinition, BrokerTopology } from '../../src/embedded/broker-topology';
 import type { EmbeddedBroker } from '../../src/embedded/embedded-broker';
 import { QUEUES, QUEUE_NAMES, TOPICS, TOPIC_NAMES } from '../../src/topology';
 import { FakeClock, openBroker, tempBrokerDir } from '../helpers/broker';
@@ -22,8 +22,15 @@ const envelopeSchema = z.object({
     .optional(),
 });
 
-function queueDefinition(name: string) {
-  return { ...QUEUES[0], name, deadLetterQueueName: `${name}-dlq` } as const;
+function queueDefinition(name: string): BrokerQueueDefinition {
+  return {
+    name,
+    visibilityTimeoutSeconds: 30,
+    maxReceiveCount: 3,
+    retentionSeconds: 3600,
+    receiveWaitTimeSeconds: 0,
+    deadLetterQueueName: `${name}-dlq`,
+  };
 }
 
 /** The cloud topology plus a test topic with a raw and a filtered subscription. */
