@@ -1,5 +1,6 @@
 import { Tags, Validations, type App, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ComputeStack } from './compute-stack';
 import { DataStack } from './data-stack';
 import { MessagingStack } from './messaging-stack';
 import { NetworkStack } from './network-stack';
@@ -12,6 +13,7 @@ export interface ArkaStacks {
   readonly registry: RegistryStack;
   readonly data: DataStack;
   readonly messaging: MessagingStack;
+  readonly compute: ComputeStack;
   readonly all: readonly Stack[];
 }
 
@@ -30,12 +32,16 @@ export function buildArka(app: App): ArkaStacks {
   const data = new DataStack(app, stackId('Data'), props);
   data.addStackDependency(network, 'reads the VPC and security groups from SSM');
   const messaging = new MessagingStack(app, stackId('Messaging'), props);
+  const compute = new ComputeStack(app, stackId('Compute'), props);
+  for (const producer of [network, registry, data, messaging]) {
+    compute.addStackDependency(producer, 'reads its SSM parameters and images');
+  }
 
-  const all = [network, registry, data, messaging];
+  const all = [network, registry, data, messaging, compute];
   for (const stack of all) {
     Tags.of(stack).add('project', 'arka');
     Tags.of(stack).add('environment', settings.env);
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { settings, network, registry, data, messaging, all };
+  return { settings, network, registry, data, messaging, compute, all };
 }

@@ -30,7 +30,7 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props: ArkaStackProps) {
     super(scope, id, props);
     const { env, config } = props.settings;
-    const network = importNetwork(this, env);
+    const network = importNetwork(this, env, ['private', 'database']);
     const removalPolicy = config.mysql.deletionProtection ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
     const logRemovalPolicy = config.mysql.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
