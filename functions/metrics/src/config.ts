@@ -5,30 +5,24 @@ const DEFAULT_NAMESPACE = 'Arka/Valenzuela';
 // An empty variable is treated as unset: deploy tooling often writes `X=` for "none".
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
-const clusterList = optionalText.transform((v) =>
-  (v ?? '')
+const splitNames = (value: string | undefined): string[] =>
+  (value ?? '')
     .split(',')
     .map((name) => name.trim())
-    .filter((name) => name.length > 0),
-);
+    .filter((name) => name.length > 0);
 
-const envSchema = z
-  .object({
-    ENVIRONMENT: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. dev'),
-    AWS_REGION: z.string().min(1),
-    /** One cluster name, or several separated by commas. */
-    ECS_CLUSTER_NAME: clusterList,
-    ECS_CLUSTER_NAMES: clusterList,
-    METRICS_NAMESPACE: optionalText.pipe(z.string().max(255).default(DEFAULT_NAMESPACE)),
-    ECS_ENDPOINT: optionalUrl,
-    RDS_ENDPOINT: optionalUrl,
-    DOCDB_ENDPOINT: optionalUrl,
-    CLOUDWATCH_ENDPOINT: optionalUrl,
-  })
-  .refine((env) => env.ECS_CLUSTER_NAME.length + env.ECS_CLUSTER_NAMES.length > 0, {
-    message: 'set ECS_CLUSTER_NAME or ECS_CLUSTER_NAMES (comma-separated) to at least one cluster',
-    path: ['ECS_CLUSTER_NAME'],
-  });
+const envSchema = z.object({
+  ENVIRONMENT: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. dev'),
+  AWS_REGION: z.string().min(1),
+  METRICS_NAMESPACE: optionalText.pipe(z.string().max(255).default(DEFAULT_NAMESPACE)),
+  ECS_ENDPOINT: optionalUrl,
+  RDS_ENDPOINT: optionalUrl,
+  DOCDB_ENDPOINT: optionalUrl,
+  CLOUDWATCH_ENDPOINT: optionalUrl,
+});
+
+const NO_CLUSTER =
+  'ECS_CLUSTER_NAME: set ECS_CLUSTER_NAME or ECS_CLUSTER_NAMES (comma-separated) to at least one cluster';
 
 export interface MetricsConfig {
   readonly environment: string;
@@ -49,13 +43,15 @@ export class ConfigError extends Error {
 /** Parses the environment once, naming every missing or invalid variable at once. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): MetricsConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
-  }
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  // ECS_CLUSTER_NAME / ECS_CLUSTER_NAMES: one name or several separated by commas, merged.
+  // Checked apart from the schema so that it is reported even when other variables are invalid.
+  const clusters = [...new Set([...splitNames(env.ECS_CLUSTER_NAME), ...splitNames(env.ECS_CLUSTER_NAMES)])];
+  if (clusters.length === 0) issues.push(NO_CLUSTER);
+  if (!parsed.success || issues.length > 0) throw new ConfigError(issues);
   const e = parsed.data;
-  const clusters = [...new Set([...e.ECS_CLUSTER_NAME, ...e.ECS_CLUSTER_NAMES])];
   return Object.freeze({
     environment: e.ENVIRONMENT,
     region: e.AWS_REGION,

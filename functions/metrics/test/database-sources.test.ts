@@ -1,4 +1,4 @@
-import { DescribeDBClustersCommand, DocDBClient } from '@aws-sdk/client-docdb';
+import { DescribeDBClustersCommand, DocDBClient, type DBCluster } from '@aws-sdk/client-docdb';
 import { DescribeDBInstancesCommand, RDSClient, type DBInstance } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -74,7 +74,7 @@ describe('RDS source', () => {
 describe('DocumentDB source', () => {
   it('asks for docdb clusters only and reports those of its environment with their member count', async () => {
     // Prepare
-    const pages = [
+    const pages: DBCluster[][] = [
       [
         {
           DBClusterIdentifier: 'arka-documentdb-dev',

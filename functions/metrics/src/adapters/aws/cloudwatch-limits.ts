@@ -2,7 +2,17 @@
  * CloudWatch PutMetricData service limits, in one place
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricData.html).
  */
-export const CLOUDWATCH_LIMITS = Object.freeze({
+export interface CloudWatchLimits {
+  readonly maxItemsPerCall: number;
+  readonly maxPayloadBytes: number;
+  readonly maxDimensionsPerMetric: number;
+  readonly maxDimensionNameLength: number;
+  readonly maxDimensionValueLength: number;
+  readonly maxAgeMs: number;
+  readonly maxFutureMs: number;
+}
+
+export const CLOUDWATCH_LIMITS: CloudWatchLimits = Object.freeze({
   /** Metric data items per PutMetricData call. */
   maxItemsPerCall: 1000,
   /**
@@ -19,5 +29,3 @@ export const CLOUDWATCH_LIMITS = Object.freeze({
   /** Data points more than two hours in the future are refused. */
   maxFutureMs: 2 * 60 * 60 * 1000,
 });
-
-export type CloudWatchLimits = typeof CLOUDWATCH_LIMITS;
