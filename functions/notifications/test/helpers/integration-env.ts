@@ -4,6 +4,8 @@ import { createAuditTable, credentials, REGION } from './handler-deps';
 import { startFaultyProxy, type FaultyProxy } from './faulty-proxy';
 import { startDynalite, startSesLocal, type LocalServer } from './local-servers';
 
+const mockSns = (client: SNSClient) => mockClient(client);
+
 /**
  * dynalite, the local SES server behind a fault-injecting proxy, an audit table, and
  * a mocked SNS client: what the handler's integration tests run against.
@@ -14,7 +16,7 @@ export interface IntegrationEnv {
   readonly sesProxy: FaultyProxy;
   readonly tableName: string;
   readonly sns: SNSClient;
-  readonly snsMock: ReturnType<typeof mockClient<SNSClient>>;
+  readonly snsMock: ReturnType<typeof mockSns>;
   stop(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export async function startIntegrationEnv(
   const sesProxy = await startFaultyProxy(ses.endpoint);
   await createAuditTable(dynalite.endpoint, tableName);
   const sns = new SNSClient({ region: REGION, credentials });
-  const snsMock = mockClient(sns);
+  const snsMock = mockSns(sns);
   return {
     dynalite,
     ses,
