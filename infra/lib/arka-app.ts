@@ -5,6 +5,7 @@ import { DataStack } from './data-stack';
 import { MessagingStack } from './messaging-stack';
 import { NetworkStack } from './network-stack';
 import { RegistryStack } from './registry-stack';
+import { ServerlessStack } from './serverless-stack';
 import { settingsFromContext, type ArkaSettings } from './settings';
 
 export interface ArkaStacks {
@@ -14,6 +15,7 @@ export interface ArkaStacks {
   readonly data: DataStack;
   readonly messaging: MessagingStack;
   readonly compute: ComputeStack;
+  readonly serverless: ServerlessStack;
   readonly all: readonly Stack[];
 }
 
@@ -37,11 +39,14 @@ export function buildArka(app: App): ArkaStacks {
     compute.addStackDependency(producer, 'reads its SSM parameters and images');
   }
 
-  const all = [network, registry, data, messaging, compute];
+  const serverless = new ServerlessStack(app, stackId('Serverless'), props);
+  serverless.addStackDependency(messaging, 'reads queue, topic and key from SSM');
+
+  const all = [network, registry, data, messaging, compute, serverless];
   for (const stack of all) {
     Tags.of(stack).add('project', 'arka');
     Tags.of(stack).add('environment', settings.env);
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { settings, network, registry, data, messaging, compute, all };
+  return { settings, network, registry, data, messaging, compute, serverless, all };
 }

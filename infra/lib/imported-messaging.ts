@@ -17,13 +17,12 @@ export class ImportedMessaging {
     this.keyArn = readParameter(stack, env, MESSAGING_KEY_PARAMETER);
   }
 
-  /** Carries the KMS key, so `grantXxx` also grants the key use the queue needs. */
+  /** Carries the KMS key, so `grantXxx` also grants the key use the queue needs. The URL is derived from the ARN. */
   queue(name: QueueName): sqs.IQueue {
     const known = this.queues.get(name);
     if (known !== undefined) return known;
     const queue = sqs.Queue.fromQueueAttributes(this.stack, `Queue-${name}`, {
       queueArn: readParameter(this.stack, this.env, queueParameter(name, 'arn')),
-      queueUrl: this.queueUrl(name),
       keyArn: this.keyArn,
     });
     this.queues.set(name, queue);
