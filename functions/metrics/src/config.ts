@@ -11,9 +11,16 @@ const splitNames = (value: string | undefined): string[] =>
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
 
+// "required" rather than zod's "expected string, received undefined".
+const required = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : undefined),
+};
+
 const envSchema = z.object({
-  ENVIRONMENT: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. dev'),
-  AWS_REGION: z.string().min(1),
+  ENVIRONMENT: z
+    .string(required)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes, e.g. dev'),
+  AWS_REGION: z.string(required).min(1),
   METRICS_NAMESPACE: optionalText.pipe(z.string().max(255).default(DEFAULT_NAMESPACE)),
   ECS_ENDPOINT: optionalUrl,
   RDS_ENDPOINT: optionalUrl,

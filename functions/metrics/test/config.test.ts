@@ -50,3 +50,11 @@ describe('metrics configuration', () => {
     }
   });
 });
+
+describe('metrics configuration messages', () => {
+  it('says "required" for a missing variable', () => {
+    expect(() => loadConfig({ ECS_CLUSTER_NAME: 'c', AWS_REGION: 'us-east-1' })).toThrow(
+      'Invalid metrics function configuration: ENVIRONMENT: required',
+    );
+  });
+});
