@@ -18,6 +18,20 @@ import { SnsPushSender } from './mobile/sns-push-sender';
 import { SnsSmsSender } from './mobile/sns-sms-sender';
 import { createObservability } from './observability';
 
+/**
+ * The local API servers (dynalite, the local SES server) accept any credentials; a
+ * fixed pair keeps the SDK from searching for real ones on a laptop. On AWS the
+ * default provider chain (the function's role) applies.
+ */
+function clientOptions(config: NotificationsConfig, endpoint: string | undefined) {
+  const local = config.environment === 'local';
+  return {
+    region: config.region,
+    endpoint,
+    ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  };
+}
+
 function mobileChannels(config: NotificationsConfig): Omit<NotificationChannels, 'email'> {
   if (config.snsChannel.kind === 'local') {
     const outbox = new LocalOutbox(config.snsChannel.dataDir);
@@ -27,7 +41,7 @@ function mobileChannels(config: NotificationsConfig): Omit<NotificationChannels,
       criticalAlerts: new LocalOutboxCriticalAlertPublisher(outbox, config.criticalAlertsTopicArn),
     };
   }
-  const sns = new SNSClient({ region: config.region, endpoint: config.endpoints.sns });
+  const sns = new SNSClient(clientOptions(config, config.endpoints.sns));
   return {
     sms: new SnsSmsSender(sns),
     push: new SnsPushSender(sns),
@@ -40,11 +54,11 @@ function mobileChannels(config: NotificationsConfig): Omit<NotificationChannels,
  * start, so SDK clients and their connections are reused across invocations.
  */
 export function composeHandlerDeps(config: NotificationsConfig): HandlerDeps {
-  const dynamo = new DynamoDBClient({ region: config.region, endpoint: config.endpoints.dynamodb });
+  const dynamo = new DynamoDBClient(clientOptions(config, config.endpoints.dynamodb));
   // No removeUndefinedValues: every optional audit field is written as null, and an
   // undefined slipping through throws rather than silently dropping the attribute.
   const documents = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { convertEmptyValues: false } });
-  const ses = new SESv2Client({ region: config.region, endpoint: config.endpoints.ses });
+  const ses = new SESv2Client(clientOptions(config, config.endpoints.ses));
   return {
     ...createObservability(config.environment),
     audit: new DynamoDbAuditStore(documents, {
