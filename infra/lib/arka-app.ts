@@ -2,8 +2,10 @@ import { Tags, Validations, type App, type Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ComputeStack } from './compute-stack';
 import { DataStack } from './data-stack';
+import { EdgeStack } from './edge-stack';
 import { MessagingStack } from './messaging-stack';
 import { NetworkStack } from './network-stack';
+import { ObservabilityStack } from './observability-stack';
 import { RegistryStack } from './registry-stack';
 import { ServerlessStack } from './serverless-stack';
 import { settingsFromContext, type ArkaSettings } from './settings';
@@ -16,6 +18,8 @@ export interface ArkaStacks {
   readonly messaging: MessagingStack;
   readonly compute: ComputeStack;
   readonly serverless: ServerlessStack;
+  readonly edge: EdgeStack;
+  readonly observability: ObservabilityStack;
   readonly all: readonly Stack[];
 }
 
@@ -42,11 +46,18 @@ export function buildArka(app: App): ArkaStacks {
   const serverless = new ServerlessStack(app, stackId('Serverless'), props);
   serverless.addStackDependency(messaging, 'reads queue, topic and key from SSM');
 
-  const all = [network, registry, data, messaging, compute, serverless];
+  const edge = new EdgeStack(app, stackId('Edge'), props);
+  edge.addStackDependency(compute, 'reads the ALB DNS name from SSM');
+  const observability = new ObservabilityStack(app, stackId('Observability'), props);
+  for (const producer of [messaging, compute, serverless, data]) {
+    observability.addStackDependency(producer, 'alarms on its resources');
+  }
+
+  const all = [network, registry, data, messaging, compute, serverless, edge, observability];
   for (const stack of all) {
     Tags.of(stack).add('project', 'arka');
     Tags.of(stack).add('environment', settings.env);
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { settings, network, registry, data, messaging, compute, serverless, all };
+  return { settings, network, registry, data, messaging, compute, serverless, edge, observability, all };
 }
