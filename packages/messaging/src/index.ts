@@ -20,3 +20,19 @@ export type {
   QueueStats,
   SubscriptionInfo,
 } from './embedded/types';
+export { OutboxRelay, type OutboxRelayOptions, type DrainResult } from './outbox/outbox-relay';
+export { InMemoryOutboxStore } from './outbox/in-memory-outbox-store';
+export {
+  LocalSqsEventSource,
+  type LocalSqsEventSourceOptions,
+  type InvocationResult,
+  type EventSourceBroker,
+} from './event-source/local-sqs-event-source';
+export type {
+  LambdaContext,
+  SqsBatchResponse,
+  SqsEvent,
+  SqsHandler,
+  SqsMessageAttribute,
+  SqsRecord,
+} from './event-source/sqs-event';
