@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { PageRequest, QuoteFilter, QuoteRepository, Slice } from '../../application/ports';
+import type { Quote } from '../../domain/quote';
+import type { StoredEstado } from '../../domain/quote-state';
+import { lineRows, quoteFromRows, quoteRow } from './rows';
+import type { CotizadorDb } from './schema';
+
+export class KyselyQuoteRepository implements QuoteRepository {
+  constructor(private readonly db: Kysely<CotizadorDb>) {}
+
+  async findById(id: string): Promise<Quote | undefined> {
+    const row = await this.db.selectFrom('cotizaciones').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const lines = await this.db
+      .selectFrom('cotizacion_lineas')
+      .selectAll()
+      .where('cotizacion_id', '=', id)
+      .execute();
+    return quoteFromRows(row, lines);
+  }
+
+  async list(filter: QuoteFilter, page: PageRequest): Promise<Slice<Quote>> {
+    const now = filter.now.toISOString();
+    let query = this.db.selectFrom('cotizaciones');
+    if (filter.clienteId !== undefined) query = query.where('cliente_id', '=', filter.clienteId);
+    if (filter.estado === 'VENCIDA')
+      query = query.where('estado', '=', 'PENDIENTE').where('fecha_vencimiento', '<', now);
+    else if (filter.estado === 'PENDIENTE')
+      query = query.where('estado', '=', 'PENDIENTE').where('fecha_vencimiento', '>=', now);
+    else if (filter.estado !== undefined) query = query.where('estado', '=', filter.estado);
+
+    const [count, rows] = await Promise.all([
+      query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+      query
+        .selectAll()
+        .orderBy('fecha_cotizacion', 'desc')
+        .orderBy('id')
+        .limit(page.size)
+        .offset(page.page * page.size)
+        .execute(),
+    ]);
+    if (rows.length === 0) return { items: [], total: Number(count.n) };
+    const lines = await this.db
+      .selectFrom('cotizacion_lineas')
+      .selectAll()
+      .where(
+        'cotizacion_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const byQuote = new Map<string, typeof lines>();
+    for (const line of lines)
+      byQuote.set(line.cotizacion_id, [...(byQuote.get(line.cotizacion_id) ?? []), line]);
+    return { items: rows.map((r) => quoteFromRows(r, byQuote.get(r.id) ?? [])), total: Number(count.n) };
+  }
+
+  async insert(quote: Quote): Promise<void> {
+    await this.db.insertInto('cotizaciones').values(quoteRow(quote)).execute();
+    await this.db.insertInto('cotizacion_lineas').values(lineRows(quote)).execute();
+  }
+
+  async resolvePending(id: string, to: StoredEstado, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('cotizaciones')
+      .set({ estado: to })
+      .where('id', '=', id)
+      .where('estado', '=', 'PENDIENTE')
+      .where('fecha_vencimiento', '>=', now.toISOString())
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createAccessTokenVerifier,
+  createHttpApp,
+  createLogger,
+  type HttpApp,
+  type Logger,
+} from '@arka/kernel';
+import type { SqlDatabase } from '@arka/sql';
+import type { Clock, IdGenerator } from './application/ports';
+import { clientesRoutes } from './adapters/http/clientes.routes';
+import { createGuards, type RouteContext } from './adapters/http/context';
+import { cotizacionesRoutes } from './adapters/http/cotizaciones.routes';
+import { productosRoutes } from './adapters/http/productos.routes';
+import { KyselyCustomerRepository } from './adapters/persistence/kysely-customer-repository';
+import { KyselyProductRepository } from './adapters/persistence/kysely-product-repository';
+import { KyselyQuoteRepository } from './adapters/persistence/kysely-quote-repository';
+import { KyselyUnitOfWork } from './adapters/persistence/kysely-unit-of-work';
+import type { CotizadorDb } from './adapters/persistence/schema';
+import type { CotizadorConfig } from './config';
+
+export const API_PREFIX = '/api/v1/cotizador';
+
+export interface CotizadorDeps {
+  /** Migrated; buildApp neither migrates nor closes it. */
+  readonly database: SqlDatabase<CotizadorDb>;
+  /** The HS256 key the gateway signs access tokens with (resolveJwtSecret). */
+  readonly jwtSecret: string;
+  /** @default a JSON logger at config.LOG_LEVEL */
+  readonly logger?: Logger;
+  /** Decides fechaCotizacion and when a quote is VENCIDA. @default the system clock */
+  readonly clock?: Clock;
+  /** @default random UUIDs */
+  readonly newId?: IdGenerator;
+}
+
+type AppConfig = Pick<
+  CotizadorConfig,
+  'LOG_LEVEL' | 'BODY_LIMIT_BYTES' | 'JWT_ISSUER' | 'JWT_AUDIENCE' | 'VENTAS_EMAIL'
+>;
+
+/**
+ * Builds the cotizador HTTP app without listening: tests call `inject()`, the
+ * composition root calls `serve()`. Routes may still be added until it is ready.
+ */
+export async function buildApp(config: AppConfig, deps: CotizadorDeps): Promise<HttpApp> {
+  const { db } = deps.database;
+  const app = await createHttpApp({
+    logger: deps.logger ?? createLogger({ service: 'cotizador', level: config.LOG_LEVEL }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    openapi: {
+      title: 'Arka cotizador',
+      description: 'Product catalog, customers and quotes (cotizaciones) with exact-cent pricing.',
+      version: '1.0.0',
+    },
+    readiness: { database: () => deps.database.ping() },
+  });
+  const verifier = createAccessTokenVerifier({
+    secret: deps.jwtSecret,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const context: RouteContext = {
+    products: new KyselyProductRepository(db),
+    customers: new KyselyCustomerRepository(db),
+    quotes: new KyselyQuoteRepository(db),
+    unitOfWork: new KyselyUnitOfWork(db),
+    clock: deps.clock ?? (() => new Date()),
+    newId: deps.newId ?? randomUUID,
+    salesEmail: config.VENTAS_EMAIL,
+    guards: createGuards(verifier),
+  };
+  await app.register(
+    async (api) => {
+      productosRoutes(api, context);
+      clientesRoutes(api, context);
+      cotizacionesRoutes(api, context);
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { commonConfigSchema, env, jwtConfigSchema } from '@arka/kernel';
+import { sqlConfigSchema } from '@arka/sql';
+import { z } from 'zod';
+
+/** The catalog shipped with the service (a copy of shared/data/catalog.csv). */
+export const DEFAULT_CATALOG_FILE = join(import.meta.dirname, '..', 'data', 'catalog.csv');
+
+/**
+ * Everything the cotizador reads from the environment, parsed once at start-up.
+ * MYSQL_URL or MYSQL_HOST selects MySQL; without them the service runs embedded on
+ * `<ARKA_DATA_DIR>/cotizador.sqlite`, seeded with the catalog and demo customers.
+ */
+export const configSchema = commonConfigSchema.extend({
+  ...jwtConfigSchema.shape,
+  ...sqlConfigSchema.shape,
+  PORT: env.port(8081),
+  /** Where approvals and rejections are announced. @default ventas@arka.example */
+  VENTAS_EMAIL: z.email().default('ventas@arka.example'),
+  /** The catalog loaded into an empty embedded database. @default the service's data/catalog.csv */
+  CATALOG_FILE: z.string().min(1).default(DEFAULT_CATALOG_FILE),
+});
+
+export type CotizadorConfig = z.output<typeof configSchema>;

@@ -1,0 +1,104 @@
+import { createLogger, parseConfig, resolveJwtSecret, type HttpApp, type Logger } from '@arka/kernel';
+import { migrateToLatest, openDatabase, sqlTarget, type SqlDatabase } from '@arka/sql';
+import { KyselyCustomerRepository } from './adapters/persistence/kysely-customer-repository';
+import { KyselyProductRepository } from './adapters/persistence/kysely-product-repository';
+import { migrations } from './adapters/persistence/migrations';
+import { MIGRATIONS_TABLE, type CotizadorDb } from './adapters/persistence/schema';
+import { readCatalogCsv } from './adapters/seed/catalog-csv';
+import { seedEmbeddedData } from './adapters/seed/seed-embedded';
+import { buildApp } from './app';
+import type { Clock } from './application/ports';
+import { configSchema, type CotizadorConfig } from './config';
+
+export interface PreparedCotizador {
+  readonly app: HttpApp;
+  readonly config: CotizadorConfig;
+  readonly embedded: boolean;
+  /** Closes the app (if still open) and the database pool. */
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database the configuration names; seeds it in the embedded mode. */
+export async function openCotizadorDatabase(
+  config: CotizadorConfig,
+  logger: Logger,
+): Promise<{ database: SqlDatabase<CotizadorDb>; embedded: boolean }> {
+  const target = sqlTarget(config, { dataDir: config.ARKA_DATA_DIR, fileName: 'cotizador.sqlite' });
+  const database = openDatabase<CotizadorDb>(target);
+  try {
+    await migrateToLatest(database.db, migrations, { tableName: MIGRATIONS_TABLE });
+    const embedded = target.driver === 'sqlite';
+    if (embedded) {
+      const seeded = await seedEmbeddedData(
+        {
+          products: new KyselyProductRepository(database.db),
+          customers: new KyselyCustomerRepository(database.db),
+        },
+        () => readCatalogCsv(config.CATALOG_FILE),
+      );
+      if (seeded.products > 0)
+        logger.info(seeded, 'embedded database seeded with the catalog and demo customers');
+    }
+    return { database, embedded };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Everything but listening: database, migrations, seed, JWT secret and the app.
+ * Callers may add routes to `app` before they listen (the benchmark does).
+ */
+export async function prepareCotizador(
+  config: CotizadorConfig,
+  options: { readonly logger?: Logger; readonly clock?: Clock } = {},
+): Promise<PreparedCotizador> {
+  const logger = options.logger ?? createLogger({ service: 'cotizador', level: config.LOG_LEVEL });
+  const { database, embedded } = await openCotizadorDatabase(config, logger);
+  try {
+    const jwtSecret = resolveJwtSecret({
+      ...(config.JWT_SECRET === undefined ? {} : { given: config.JWT_SECRET }),
+      embedded,
+      dataDir: config.ARKA_DATA_DIR,
+    });
+    const app = await buildApp(config, {
+      database,
+      jwtSecret,
+      logger,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    return {
+      app,
+      config,
+      embedded,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Starts the cotizador in this process (the local platform supervisor, benchmarks):
+ * parses `env` (throws ConfigError listing every problem), prepares and listens.
+ * No signal handlers are installed: the caller owns the process and calls close().
+ */
+export async function startCotizador(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { readonly logger?: Logger } = {},
+): Promise<{ app: HttpApp; address: string; close: () => Promise<void> }> {
+  const config = parseConfig(configSchema, env);
+  const prepared = await prepareCotizador(config, options);
+  try {
+    const address = await prepared.app.listen({ host: config.HOST, port: config.PORT });
+    return { app: prepared.app, address, close: prepared.close };
+  } catch (error) {
+    await prepared.close();
+    throw error;
+  }
+}
