@@ -23,10 +23,10 @@ describe('ECS source', () => {
     { services: 0, listPages: 1, describeSizes: [] },
     { services: 1, listPages: 1, describeSizes: [1] },
     { services: 10, listPages: 1, describeSizes: [10] },
-    { services: 11, listPages: 2, describeSizes: [10, 1] },
-    { services: 250, listPages: 25, describeSizes: Array.from({ length: 25 }, () => 10) },
+    { services: 11, listPages: 1, describeSizes: [10, 1] },
+    { services: 250, listPages: 3, describeSizes: Array.from({ length: 25 }, () => 10) },
   ])(
-    'reads $services services through $listPages ListServices pages and DescribeServices groups of at most 10',
+    'reads $services services through $listPages ListServices page(s) of 100 and DescribeServices groups of at most 10',
     async ({ services, listPages, describeSizes }) => {
       // Prepare
       const fleet = manyServices(services);
@@ -36,7 +36,9 @@ describe('ECS source', () => {
       const readings = await createEcsSource(client, CLUSTER).collect();
 
       // Assess
-      expect(ecsMock.commandCalls(ListServicesCommand)).toHaveLength(listPages);
+      const listCalls = ecsMock.commandCalls(ListServicesCommand);
+      expect(listCalls).toHaveLength(listPages);
+      expect(listCalls.every((call) => call.args[0].input.maxResults === 100)).toBe(true);
       expect(describeServicesSizes()).toEqual(describeSizes);
       const serviceReadings = readings.filter((r) => r.kind === 'service');
       expect(serviceReadings.map((r) => r.service)).toEqual(fleet.map((s) => s.name));

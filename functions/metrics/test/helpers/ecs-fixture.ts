@@ -31,27 +31,29 @@ export function manyServices(count: number): FakeService[] {
 }
 
 /**
- * Serves one cluster the way ECS does: ListServices in pages of `pageSize` chained by
- * nextToken, DescribeServices for the ARNs asked (refusing more than 10, as ECS does),
+ * Serves one cluster the way ECS does: ListServices in pages of `maxResults` (10 when
+ * not asked, at most 100; `pageSize` forces another size) chained by nextToken, DescribeServices for the ARNs asked (refusing more than 10, as ECS does),
  * DescribeClusters with the cluster's counters.
  */
 export function serveCluster(
   mock: EcsMock,
   cluster: string,
   services: readonly FakeService[],
-  pageSize = 10,
+  pageSize?: number,
 ): { listServicesTokens: (string | undefined)[] } {
   // Recorded here because the SDK paginator reuses (mutates) one input object across pages.
   const listServicesTokens: (string | undefined)[] = [];
   const arns = services.map((s) => serviceArn(cluster, s.name));
   const byArn = new Map(services.map((s) => [serviceArn(cluster, s.name), s]));
 
-  mock.on(ListServicesCommand, { cluster }).callsFake((input: { nextToken?: string }) => {
-    listServicesTokens.push(input.nextToken);
-    const start = input.nextToken === undefined ? 0 : Number(input.nextToken);
-    const end = start + pageSize;
-    return { serviceArns: arns.slice(start, end), nextToken: end < arns.length ? String(end) : undefined };
-  });
+  mock
+    .on(ListServicesCommand, { cluster })
+    .callsFake((input: { nextToken?: string; maxResults?: number }) => {
+      listServicesTokens.push(input.nextToken);
+      const start = input.nextToken === undefined ? 0 : Number(input.nextToken);
+      const end = start + (pageSize ?? Math.min(input.maxResults ?? 10, 100));
+      return { serviceArns: arns.slice(start, end), nextToken: end < arns.length ? String(end) : undefined };
+    });
 
   mock.on(DescribeServicesCommand, { cluster }).callsFake((input: { services?: string[] }) => {
     const asked = input.services ?? [];

@@ -11,6 +11,8 @@ import { chunk } from './chunk';
 
 /** DescribeServices accepts at most 10 services per call. */
 export const DESCRIBE_SERVICES_MAX = 10;
+/** ListServices returns at most 100 ARNs per page (10 unless asked). */
+export const LIST_SERVICES_PAGE_SIZE = 100;
 
 /**
  * One ECS cluster: its services (ListServices, paginated; DescribeServices in groups
@@ -32,7 +34,7 @@ export function createEcsSource(client: ECSClient, cluster: string): MetricsSour
 
 async function readServices(client: ECSClient, cluster: string): Promise<ServiceReading[]> {
   const arns: string[] = [];
-  for await (const page of paginateListServices({ client }, { cluster }))
+  for await (const page of paginateListServices({ client, pageSize: LIST_SERVICES_PAGE_SIZE }, { cluster }))
     arns.push(...(page.serviceArns ?? []));
 
   const readings: ServiceReading[] = [];

@@ -1,5 +1,5 @@
 import type { MetricsSink } from '../../application/ports';
-import { METRIC_CATALOGUE, type Metric, type MetricBatch, type MetricName } from '../../domain/metric';
+import { METRIC_CATALOGUE, type Metric, type MetricBatch } from '../../domain/metric';
 
 /** Content type of the Prometheus text exposition format, for the `/metrics` route. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -27,15 +27,14 @@ export function createPrometheusSink(): PrometheusSink {
 }
 
 export function renderExposition(metrics: readonly Metric[]): string {
-  const byName = new Map<MetricName, Metric[]>();
+  const byName = new Map<string, Metric[]>();
   for (const m of metrics) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
 
   const lines: string[] = [];
   // Catalogue order, so the page reads the same from run to run.
-  for (const name of Object.keys(METRIC_CATALOGUE) as MetricName[]) {
+  for (const [name, { prometheusName, help }] of Object.entries(METRIC_CATALOGUE)) {
     const samples = byName.get(name);
     if (samples === undefined) continue;
-    const { prometheusName, help } = METRIC_CATALOGUE[name];
     lines.push(`# HELP ${prometheusName} ${escapeHelp(help)}`, `# TYPE ${prometheusName} gauge`);
     for (const sample of samples)
       lines.push(`${prometheusName}${labels(sample)} ${formatValue(sample.value)}`);
