@@ -94,7 +94,8 @@ export class ArkaService extends Construct {
         services:
           props.serviceConnectName === undefined || port === undefined
             ? undefined
-            : [{ portMappingName: 'http', dnsName: props.serviceConnectName, port }],
+            : // Each server needs its own Cloud Map name; the default (the port name "http") would collide.
+              [{ portMappingName: 'http', discoveryName: props.serviceConnectName, dnsName: props.serviceConnectName, port }],
         logDriver: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'service-connect' }),
       },
     });
