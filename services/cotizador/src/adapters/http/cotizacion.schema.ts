@@ -63,7 +63,8 @@ export const listCotizacionesQuery = paginationQuery.extend({
   estado: z.enum(ESTADOS).optional(),
 });
 
-export const changeEstadoBody = z.object({ estado: z.enum(ESTADOS) }).optional();
+/** Optional: `?nuevoEstado=` may carry the state instead (null when no body was sent). */
+export const changeEstadoBody = z.object({ estado: z.enum(ESTADOS) }).nullish();
 export const changeEstadoQuery = z.object({ nuevoEstado: z.enum(ESTADOS).optional() });
 
 export function toCotizacionResponse(q: Quote, now: Date): CotizacionResponse {

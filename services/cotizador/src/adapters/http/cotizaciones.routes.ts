@@ -12,6 +12,7 @@ import {
   listCotizacionesQuery,
   toCotizacionResponse,
 } from './cotizacion.schema';
+import { acceptEmptyJsonBody } from './empty-json-body';
 import { changeStateProblem, createQuoteProblem } from './quote-problems';
 
 const tags = ['cotizaciones'];
@@ -97,6 +98,13 @@ export function cotizacionesRoutes(app: ZodApp, ctx: RouteContext): void {
     },
   );
 
+  void app.register(async (scope) => {
+    acceptEmptyJsonBody(scope);
+    changeEstadoRoute(scope, ctx);
+  });
+}
+
+function changeEstadoRoute(app: ZodApp, ctx: RouteContext): void {
   app.put(
     '/cotizaciones/:id/estado',
     {
