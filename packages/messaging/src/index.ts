@@ -36,3 +36,8 @@ export type {
   SqsMessageAttribute,
   SqsRecord,
 } from './event-source/sqs-event';
+export { messagingConfigSchema, messagingEnvSchema, type MessagingConfig } from './config';
+export { createMessaging, type Messaging } from './create-messaging';
+export { SnsTopicPublisher } from './aws/sns-topic-publisher';
+export { SqsQueueSender } from './aws/sqs-queue-sender';
+export { SqsQueueConsumer, type SqsQueueConsumerOptions } from './aws/sqs-queue-consumer';
