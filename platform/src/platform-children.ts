@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import type { PlatformConfig } from './config';
+import type { Endpoints } from './endpoints';
+import type { ChildSpec } from './supervisor/child-spec';
+import { packageDir, REPO_ROOT } from './runtime/repo';
+
+/** The TypeScript entry of each Node child, relative to the repository root. */
+export const ENTRIES = {
+  cotizador: 'services/cotizador/src/main.ts',
+  'gestor-solicitudes': 'services/gestor-solicitudes/src/main.ts',
+  dispatcher: 'services/gestor-solicitudes/src/dispatcher-main.ts',
+  notifications: 'platform/src/workers/notifications.ts',
+  gateway: 'services/gateway/src/main.ts',
+} as const;
+
+export type EntryName = keyof typeof ENTRIES;
+
+/** How to run one entry: `node <bundle>` or `node --import tsx <source>`. */
+export type EntryCommand = (name: EntryName) => readonly string[];
+
+/**
+ * Variables a child inherits from the supervisor's environment. Nothing else is
+ * passed on, so a MYSQL_URL or JWT_SECRET exported in the shell (CI exports
+ * MYSQL_URL) cannot pull the embedded platform onto another store.
+ */
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'SystemRoot'];
+
+const LOCAL_REGION = 'us-east-1';
+
+function baseEnv(config: PlatformConfig, inherited: Readonly<Record<string, string | undefined>>) {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED) {
+    const value = inherited[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return {
+    ...env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: config.logLevel,
+    ARKA_DATA_DIR: config.dataDir,
+  };
+}
+
+const health = (url: string) => ({ kind: 'http', url: `${url}/actuator/health` }) as const;
+
+/**
+ * Every process of the local platform, in start order: the API servers standing in
+ * for AWS, the services, the workers, and the gateway once its upstreams are ready.
+ */
+export function platformChildren(
+  config: PlatformConfig,
+  endpoints: Endpoints,
+  demoPassword: string,
+  command: EntryCommand,
+  inherited: Readonly<Record<string, string | undefined>>,
+): ChildSpec[] {
+  const base = baseEnv(config, inherited);
+  const node = (
+    name: EntryName,
+    env: Record<string, string>,
+    rest: Omit<ChildSpec, 'name' | 'command' | 'args' | 'env' | 'cwd'>,
+  ): ChildSpec => {
+    const [executable = process.execPath, ...args] = command(name);
+    return { name, command: executable, args, env: { ...base, ...env }, cwd: REPO_ROOT, ...rest };
+  };
+  const awsLocal = {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  };
+  return [
+    {
+      name: 'dynalite',
+      command: process.execPath,
+      args: [
+        join(packageDir('dynalite'), 'cli.js'),
+        ...['--host', '127.0.0.1', '--port', String(config.ports.dynalite)],
+        ...['--path', join(config.dataDir, 'dynalite')],
+        ...['--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0'],
+      ],
+      env: base,
+      cwd: REPO_ROOT,
+      // dynalite has no health route; any HTTP answer means it listens.
+      readiness: { kind: 'http', url: endpoints.dynalite, anyStatus: true },
+    },
+    {
+      name: 'ses',
+      command: process.execPath,
+      args: [
+        join(packageDir('aws-ses-v2-local'), 'dist', 'cli.js'),
+        ...['--host', '127.0.0.1', '--port', String(config.ports.ses)],
+      ],
+      env: base,
+      cwd: REPO_ROOT,
+      readiness: { kind: 'http', url: `${endpoints.ses}/health-check` },
+    },
+    node(
+      'cotizador',
+      {
+        PORT: String(config.ports.cotizador),
+        // The service finds its catalog beside its sources, which a bundle is not.
+        CATALOG_FILE: join(REPO_ROOT, 'services', 'cotizador', 'data', 'catalog.csv'),
+      },
+      { readiness: health(endpoints.cotizador) },
+    ),
+    node(
+      'gestor-solicitudes',
+      { PORT: String(config.ports.gestor) },
+      { readiness: health(endpoints.gestor) },
+    ),
+    node('dispatcher', {}, { readiness: { kind: 'spawned' }, after: ['gestor-solicitudes'] }),
+    node(
+      'notifications',
+      {
+        ...awsLocal,
+        ENVIRONMENT: 'local',
+        AUDIT_TABLE_NAME: endpoints.auditTable,
+        SES_FROM_ADDRESS: 'notificaciones@arka.example',
+        CRITICAL_ALERTS_TOPIC_ARN: `arn:aws:sns:${LOCAL_REGION}:000000000000:arka-critical-alerts`,
+        SNS_CHANNEL: 'local',
+        DYNAMODB_ENDPOINT: endpoints.dynalite,
+        SES_ENDPOINT: endpoints.ses,
+        POWERTOOLS_METRICS_DISABLED: 'true',
+      },
+      { readiness: { kind: 'message' }, after: ['dynalite', 'ses'] },
+    ),
+    node(
+      'gateway',
+      {
+        PORT: String(config.ports.gateway),
+        COTIZADOR_URL: endpoints.cotizador,
+        GESTOR_SOLICITUDES_URL: endpoints.gestor,
+        ARKA_DEMO_PASSWORD: demoPassword,
+      },
+      { readiness: health(endpoints.gateway), after: ['cotizador', 'gestor-solicitudes'] },
+    ),
+  ];
+}

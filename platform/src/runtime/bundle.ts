@@ -1,0 +1,57 @@
+import { build, type Plugin } from 'esbuild';
+import { join } from 'node:path';
+import { REPO_ROOT, resolveFromRoot } from './repo';
+
+/**
+ * Packages left out of the bundles: native addons (loaded through their own file
+ * paths), and packages that read files beside their own sources at run time.
+ */
+const EXTERNAL = ['better-sqlite3', 'argon2', '@fastify/swagger-ui', 'mongodb'];
+
+const isExternal = (specifier: string) =>
+  EXTERNAL.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+
+/**
+ * Bundles live in the data directory, which may be anywhere (a temporary directory in
+ * tests), so an external is imported by its absolute path rather than by a bare name.
+ */
+const externalsByAbsolutePath: Plugin = {
+  name: 'arka-externals',
+  setup(builder) {
+    builder.onResolve({ filter: /^[@a-z]/ }, (args) =>
+      isExternal(args.path) ? { path: resolveFromRoot(args.path), external: true } : undefined,
+    );
+  },
+};
+
+// Bundled CommonJS code calls require(); an ES module has none unless we make one.
+const BANNER =
+  "import { createRequire as __arkaCreateRequire } from 'node:module';\nconst require = __arkaCreateRequire(import.meta.url);";
+
+/**
+ * Bundles each entry (name → source file relative to the repository root) into
+ * `<outDir>/<name>.mjs`, so children run on plain node without a TypeScript loader.
+ * Returns the path of each bundle.
+ */
+export async function bundleEntries(
+  entries: Readonly<Record<string, string>>,
+  outDir: string,
+): Promise<Record<string, string>> {
+  await build({
+    entryPoints: Object.fromEntries(
+      Object.entries(entries).map(([name, file]) => [name, join(REPO_ROOT, file)]),
+    ),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    banner: { js: BANNER },
+    plugins: [externalsByAbsolutePath],
+    logLevel: 'error',
+    absWorkingDir: REPO_ROOT,
+  });
+  return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outDir, `${name}.mjs`)]));
+}

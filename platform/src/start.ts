@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the whole Arka platform on this machine, as one supervised process
+ * tree on embedded defaults. Composition root: flags and environment are read here
+ * and nowhere below.
+ */
+import { join } from 'node:path';
+import { ConfigError, resolveJwtSecret } from '@arka/kernel';
+import { loadPlatformConfig, USAGE, type PlatformConfig } from './config';
+import { DataDirError, prepareDataDir, resolveDemoPassword } from './data-dir';
+import { DEMO_USERS } from './demo-users';
+import { endpointsFor, writeEndpoints } from './endpoints';
+import { fileLogger } from './file-logger';
+import { startMetricsServer } from './metrics/metrics-server';
+import { localStores } from './metrics/stores';
+import { platformChildren } from './platform-children';
+import { portsInUse } from './ports-free';
+import { prepareEntryCommands } from './runtime/entry-commands';
+import { renderSummary } from './summary';
+import { createConsoleReporter } from './supervisor/console-reporter';
+import { Supervisor } from './supervisor/supervisor';
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function readConfig(): PlatformConfig {
+  try {
+    return loadPlatformConfig(process.argv.slice(2), process.env, process.cwd());
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`${error.message}\n\n${USAGE}`, 2);
+    throw error;
+  }
+}
+
+const config = readConfig();
+if (config.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+try {
+  prepareDataDir(config.dataDir, { reset: config.reset });
+} catch (error) {
+  if (error instanceof DataDirError) fail(error.message, 2);
+  throw error;
+}
+const busy = await portsInUse(config.ports);
+if (busy.length > 0) fail(`Cannot start Arka:\n${busy.map((p) => `  - ${p}`).join('\n')}`, 2);
+
+const password = resolveDemoPassword(config.dataDir, config.demoPassword);
+// Created once before any service starts, so the services never race to create it.
+resolveJwtSecret({ embedded: true, dataDir: config.dataDir });
+const endpoints = endpointsFor(config.ports);
+writeEndpoints(config.dataDir, endpoints);
+const logDir = join(config.dataDir, 'logs');
+
+const reporter = createConsoleReporter(process.stdout);
+process.stdout.write(`Arka: ${config.reset ? 'reset, ' : ''}data in ${config.dataDir}\n`);
+if (config.runtime === 'bundle') process.stdout.write('bundling the services…\n');
+const command = await prepareEntryCommands(config.runtime, config.dataDir);
+const specs = platformChildren(config, endpoints, password, command, process.env);
+const supervisor = new Supervisor(specs, { logDir, onEvent: (event) => reporter.onEvent(event) });
+const metrics = await startMetricsServer({
+  port: config.ports.metrics,
+  intervalMs: config.metricsIntervalMs,
+  logger: fileLogger(join(logDir, 'supervisor.log'), 'metrics'),
+  provider: async () => ({
+    services: supervisor.status(),
+    stores: localStores(config.dataDir, endpoints.dynalite),
+  }),
+});
+
+let stopping: Promise<never> | undefined;
+const shutdown = (code: number): Promise<never> =>
+  (stopping ??= (async () => {
+    await supervisor.stop();
+    await metrics.close();
+    process.exit(code);
+  })());
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`supervisor error: ${error.stack ?? String(error)}\n`);
+  void shutdown(1);
+});
+
+try {
+  await supervisor.start();
+} catch (error) {
+  reporter.endProgress();
+  process.stderr.write(`Arka could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Logs: ${logDir}\n`);
+  await shutdown(1);
+}
+reporter.endProgress();
+await metrics.refresh();
+process.stdout.write(
+  renderSummary({
+    endpoints,
+    users: DEMO_USERS,
+    password,
+    dataDir: config.dataDir,
+    logDir,
+    processes: specs.length,
+  }),
+);

@@ -1,0 +1,38 @@
+import type { DemoUser } from './demo-users';
+import type { Endpoints } from './endpoints';
+
+export interface SummaryInput {
+  readonly endpoints: Endpoints;
+  readonly users: readonly DemoUser[];
+  readonly password: string;
+  readonly dataDir: string;
+  readonly logDir: string;
+  readonly processes: number;
+}
+
+/** The text printed once every process is ready: where to go, who to be, how to stop. */
+export function renderSummary(input: SummaryInput): string {
+  const { endpoints: e } = input;
+  const width = Math.max(...input.users.map((u) => u.username.length));
+  const users = input.users.map(
+    (u) => `    ${u.username.padEnd(width)}  ${u.role}${u.boundTo === undefined ? '' : ` (${u.boundTo})`}`,
+  );
+  return [
+    '',
+    `Arka is running (${input.processes} processes).`,
+    '',
+    `  Gateway (API)    ${e.gateway}`,
+    `  API docs         ${e.gateway}/docs`,
+    `  Mailbox          ${e.ses}/`,
+    `  Metrics          ${e.metrics}`,
+    '',
+    `  Demo users (password: ${input.password})`,
+    ...users,
+    '',
+    `  Data directory   ${input.dataDir}`,
+    `  Logs             ${input.logDir}`,
+    '',
+    '  Try it: npm run demo        Stop: Ctrl-C',
+    '',
+  ].join('\n');
+}
