@@ -7,6 +7,8 @@ export interface GestorContext {
   readonly runtime: Runtime;
   /** Purchasing's mailbox, told of every supplier answer. */
   readonly comprasEmail: string;
+  /** Called after a write that added outbox messages, so the relay publishes them without waiting. */
+  readonly outboxWritten?: () => void;
 }
 
 /** The supplier a caller is confined to (a PROVEEDOR), or none (COMPRAS, ADMIN). */

@@ -40,6 +40,7 @@ async function crear(
   );
   const jobs = solicitudes.map((s) => dispatchJob(s, ctx.runtime.newId(), now));
   await ctx.store.insertSolicitudes(solicitudes, jobs);
+  ctx.outboxWritten?.();
   return success(solicitudes);
 }
 

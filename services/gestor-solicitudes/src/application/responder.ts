@@ -41,6 +41,7 @@ export async function responder(
     const updated = actualizar(solicitud, { estado: step.next, respuestasRecibidas: secuencia }, now);
     const notice = notificationOutbox(purchasingNotification(respuesta, ctx.comprasEmail, ctx.runtime.newId()));
     if (await ctx.store.insertRespuesta(respuesta, updated, solicitud.version, [notice])) {
+      ctx.outboxWritten?.();
       return success(respuesta);
     }
   }

@@ -1,0 +1,121 @@
+import { authorize, errors, page, principalOf, proveedorScope } from '@arka/kernel';
+import type { AccessTokenVerifier, ZodApp } from '@arka/kernel';
+import type { GestorContext } from '../../application/context';
+import { cambiarEstado } from '../../application/cambiar-estado';
+import { crearSolicitud, crearSolicitudesMultiples } from '../../application/crear-solicitudes';
+import { getSolicitud, listSolicitudes } from '../../application/consultar-solicitudes';
+import { allowEmptyJsonBody } from './empty-json-body';
+import { unwrap } from './outcome-errors';
+import { BASE, errorResponses, pageOf } from './routing';
+import {
+  crearSolicitudBody,
+  envioMultipleResponse,
+  estadoBody,
+  estadoQuery,
+  listSolicitudesQuery,
+  multipleQuery,
+  solicitudDraftBody,
+  solicitudDto,
+  solicitudParams,
+  solicitudResponse,
+} from './solicitud.schema';
+
+export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: AccessTokenVerifier): void {
+  const staff = authorize(verifier, 'COMPRAS', 'ADMIN');
+  const staffOrSupplier = authorize(verifier, 'COMPRAS', 'ADMIN', 'PROVEEDOR');
+  const tags = ['solicitudes'];
+
+  app.post(
+    `${BASE}/solicitudes`,
+    { preHandler: staff, schema: { tags, body: crearSolicitudBody, response: { 201: solicitudResponse, ...errorResponses } } },
+    async (request, reply) => {
+      const { proveedorId, ...draft } = request.body;
+      const solicitud = unwrap(await crearSolicitud(ctx, draft, proveedorId));
+      return reply.code(201).send(solicitudDto(solicitud));
+    },
+  );
+
+  app.post(
+    `${BASE}/solicitudes/multiple`,
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        querystring: multipleQuery,
+        body: solicitudDraftBody,
+        response: { 201: envioMultipleResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const envio = unwrap(
+        await crearSolicitudesMultiples(ctx, request.body, request.query.proveedorIds),
+        'proveedorIds',
+      );
+      return reply.code(201).send({
+        grupoId: envio.grupoId,
+        total: envio.solicitudes.length,
+        solicitudes: envio.solicitudes.map(solicitudDto),
+      });
+    },
+  );
+
+  app.get(
+    `${BASE}/solicitudes`,
+    {
+      preHandler: staffOrSupplier,
+      schema: { tags, querystring: listSolicitudesQuery, response: { 200: page(solicitudResponse), ...errorResponses } },
+    },
+    async (request) => {
+      const { page: pageNumber, size, ...filter } = request.query;
+      const pageRequest = { page: pageNumber, size };
+      const scope = proveedorScope(principalOf(request));
+      return pageOf(await listSolicitudes(ctx, filter, pageRequest, scope), pageRequest, solicitudDto);
+    },
+  );
+
+  app.get(
+    `${BASE}/solicitudes/:id`,
+    {
+      preHandler: staffOrSupplier,
+      schema: { tags, params: solicitudParams, response: { 200: solicitudResponse, ...errorResponses } },
+    },
+    async (request) => {
+      const scope = proveedorScope(principalOf(request));
+      return solicitudDto(unwrap(await getSolicitud(ctx, request.params.id, scope)));
+    },
+  );
+
+  // The Java system's clients send `?nuevoEstado=` with an empty JSON body; only this route accepts one.
+  app.register(async (scoped: ZodApp) => {
+    allowEmptyJsonBody(scoped);
+    scoped.put(
+      `${BASE}/solicitudes/:id/estado`,
+      {
+        preHandler: staff,
+        schema: {
+          tags,
+          params: solicitudParams,
+          querystring: estadoQuery,
+          body: estadoBody.optional(),
+          response: { 200: solicitudResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const fromBody = request.body?.estado;
+        const fromQuery = request.query.nuevoEstado;
+        if (fromBody !== undefined && fromQuery !== undefined && fromBody !== fromQuery) {
+          throw errors.validation([
+            { field: 'nuevoEstado', rule: 'matches-body', message: `differs from the body's estado ${fromBody}` },
+          ]);
+        }
+        const nuevoEstado = fromBody ?? fromQuery;
+        if (nuevoEstado === undefined) {
+          throw errors.validation([
+            { field: 'estado', rule: 'required', message: 'give estado in the body or nuevoEstado in the query' },
+          ]);
+        }
+        return solicitudDto(unwrap(await cambiarEstado(ctx, request.params.id, nuevoEstado)));
+      },
+    );
+  });
+}
