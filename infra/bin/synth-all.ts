@@ -19,7 +19,9 @@ for (const env of ENVIRONMENTS) {
     const report = readNagReport(assembly.directory);
     for (const finding of report.open) console.error(`[${env}] ${finding}`);
     if (report.open.length > 0) throw new Error(`${report.open.length} unacknowledged cdk-nag finding(s)`);
-    console.log(`${env}: ${assembly.stacks.length} stacks in ${outdir} (${listAcknowledgements(app).length} acknowledged findings, each with its reason)`);
+    console.log(
+      `${env}: ${assembly.stacks.length} stacks in ${outdir} (${listAcknowledgements(app).length} acknowledged findings, each with its reason)`,
+    );
   } catch (error) {
     failed = true;
     console.error(`${env}: synth failed: ${error instanceof Error ? error.message : String(error)}`);

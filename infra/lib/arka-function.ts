@@ -1,4 +1,11 @@
-import { Duration, RemovalPolicy, Validations, aws_iam as iam, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
+import {
+  Duration,
+  RemovalPolicy,
+  Validations,
+  aws_iam as iam,
+  aws_lambda as lambda,
+  aws_logs as logs,
+} from 'aws-cdk-lib';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { INFRA_DIR } from './app-context';
@@ -63,11 +70,13 @@ export class ArkaFunction extends Construct {
     });
     Validations.of(this.fn).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: 'The project targets Node.js 20 everywhere (TOOLCHAIN.md); the runtime moves with the whole toolchain.',
+      reason:
+        'The project targets Node.js 20 everywhere (TOOLCHAIN.md); the runtime moves with the whole toolchain.',
     });
     Validations.of(this.fn).acknowledge({
       id: 'CloudFormation-Validate::W2531',
-      reason: 'nodejs20.x is the runtime the design pins; moving to nodejs22.x/24.x is tracked with the toolchain upgrade (infra/README.md).',
+      reason:
+        'nodejs20.x is the runtime the design pins; moving to nodejs22.x/24.x is tracked with the toolchain upgrade (infra/README.md).',
     });
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

@@ -1,4 +1,11 @@
-import { Duration, RemovalPolicy, Validations, aws_ec2 as ec2, aws_ecs as ecs, aws_logs as logs } from 'aws-cdk-lib';
+import {
+  Duration,
+  RemovalPolicy,
+  Validations,
+  aws_ec2 as ec2,
+  aws_ecs as ecs,
+  aws_logs as logs,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './config';
 
@@ -74,7 +81,8 @@ export class ArkaService extends Construct {
     });
     Validations.of(task).acknowledge({
       id: 'AwsSolutions-ECS2',
-      reason: 'Plain environment variables carry only non-secret settings; passwords and the JWT key come from Secrets Manager.',
+      reason:
+        'Plain environment variables carry only non-secret settings; passwords and the JWT key come from Secrets Manager.',
     });
 
     this.service = new ecs.FargateService(this, 'Service', {
@@ -95,11 +103,21 @@ export class ArkaService extends Construct {
           props.serviceConnectName === undefined || port === undefined
             ? undefined
             : // Each server needs its own Cloud Map name; the default (the port name "http") would collide.
-              [{ portMappingName: 'http', discoveryName: props.serviceConnectName, dnsName: props.serviceConnectName, port }],
+              [
+                {
+                  portMappingName: 'http',
+                  discoveryName: props.serviceConnectName,
+                  dnsName: props.serviceConnectName,
+                  port,
+                },
+              ],
         logDriver: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'service-connect' }),
       },
     });
-    this.scaling = this.service.autoScaleTaskCount({ minCapacity: config.ecs.minTasks, maxCapacity: config.ecs.maxTasks });
+    this.scaling = this.service.autoScaleTaskCount({
+      minCapacity: config.ecs.minTasks,
+      maxCapacity: config.ecs.maxTasks,
+    });
     this.scaling.scaleOnCpuUtilization('Cpu', {
       targetUtilizationPercent: 60,
       scaleInCooldown: Duration.seconds(120),

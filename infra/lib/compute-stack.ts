@@ -65,7 +65,8 @@ export class ComputeStack extends Stack {
     });
     Validations.of(jwtSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the signing key would invalidate every live token at once; it is rotated by the runbook in infra/README.md.',
+      reason:
+        'Rotating the signing key would invalidate every live token at once; it is rotated by the runbook in infra/README.md.',
     });
     const dbSecret = (store: 'mysql' | 'docdb') => ({
       secret: secretsmanager.Secret.fromSecretCompleteArn(
@@ -112,7 +113,8 @@ export class ComputeStack extends Stack {
     const repositories = new Map<ImageName, ecr.IRepository>();
     const image = (name: ImageName) => {
       const repository =
-        repositories.get(name) ?? ecr.Repository.fromRepositoryName(this, `Repo-${name}`, repositoryName(name, env));
+        repositories.get(name) ??
+        ecr.Repository.fromRepositoryName(this, `Repo-${name}`, repositoryName(name, env));
       repositories.set(name, repository);
       return ecs.ContainerImage.fromEcrRepository(repository, settings.imageTag);
     };
@@ -164,7 +166,8 @@ export class ComputeStack extends Stack {
     this.services = { gateway, cotizador, gestorSolicitudes, dispatcher };
 
     // The database secrets are encrypted with their store's key; ECS decrypts them when starting a task.
-    for (const service of [cotizador, gateway]) mysql.key.grantDecrypt(service.service.taskDefinition.obtainExecutionRole());
+    for (const service of [cotizador, gateway])
+      mysql.key.grantDecrypt(service.service.taskDefinition.obtainExecutionRole());
     for (const service of [gestorSolicitudes, dispatcher]) {
       docdb.key.grantDecrypt(service.service.taskDefinition.obtainExecutionRole());
     }
@@ -176,7 +179,9 @@ export class ComputeStack extends Stack {
     }
     messaging.queue(QUEUE_NAMES.cotizaciones).grantSendMessages(cotizador.service.taskDefinition.taskRole);
     messaging.queue(QUEUE_NAMES.cotizaciones).grantConsumeMessages(cotizador.service.taskDefinition.taskRole);
-    messaging.queue(QUEUE_NAMES.solicitudes).grantSendMessages(gestorSolicitudes.service.taskDefinition.taskRole);
+    messaging
+      .queue(QUEUE_NAMES.solicitudes)
+      .grantSendMessages(gestorSolicitudes.service.taskDefinition.taskRole);
     messaging.queue(QUEUE_NAMES.solicitudes).grantConsumeMessages(dispatcher.service.taskDefinition.taskRole);
 
     this.addLoadBalancer(settings, gateway, network);
@@ -194,12 +199,24 @@ export class ComputeStack extends Stack {
     const targets = lb.targetGroup('GatewayTargets', SERVICE_PORTS.gateway);
     gateway.service.attachToApplicationTargetGroup(targets);
     lb.listener.addTargetGroups('Gateway', { targetGroups: [targets] });
-    gateway.scaling.scaleOnRequestCount('Requests', { requestsPerTarget: config.ecs.requestsPerTarget, targetGroup: targets });
+    gateway.scaling.scaleOnRequestCount('Requests', {
+      requestsPerTarget: config.ecs.requestsPerTarget,
+      targetGroup: targets,
+    });
 
-    const publish = (key: `compute/${string}`, value: string, what: string) => publishParameter(this, env, key, value, what);
-    publish('compute/alb-dns-name', lb.alb.loadBalancerDnsName, 'DNS name of the public ALB (CloudFront origin)');
+    const publish = (key: `compute/${string}`, value: string, what: string) =>
+      publishParameter(this, env, key, value, what);
+    publish(
+      'compute/alb-dns-name',
+      lb.alb.loadBalancerDnsName,
+      'DNS name of the public ALB (CloudFront origin)',
+    );
     publish('compute/alb-full-name', lb.alb.loadBalancerFullName, 'ALB dimension of its CloudWatch metrics');
-    publish('compute/gateway-target-group-full-name', targets.targetGroupFullName, 'target group dimension of its metrics');
+    publish(
+      'compute/gateway-target-group-full-name',
+      targets.targetGroupFullName,
+      'target group dimension of its metrics',
+    );
   }
 }
 
@@ -207,12 +224,14 @@ function acknowledgeGrantWildcards(service: ArkaService): void {
   const task = service.service.taskDefinition;
   Validations.of(task.obtainExecutionRole()).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'ecr:GetAuthorizationToken supports no resource-level permission; every other statement names its resource.',
+    reason:
+      'ecr:GetAuthorizationToken supports no resource-level permission; every other statement names its resource.',
   });
   for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
     Validations.of(task.taskRole).acknowledge({
       id: `AwsSolutions-IAM5[Action::${action}]`,
-      reason: 'Action family granted by the CDK queue/topic grant methods, limited to the one messaging KMS key.',
+      reason:
+        'Action family granted by the CDK queue/topic grant methods, limited to the one messaging KMS key.',
     });
   }
 }

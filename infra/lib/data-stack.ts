@@ -88,7 +88,10 @@ export class DataStack extends Stack {
       removalPolicy,
     });
     mysqlLogs.forEach((group) => mysql.node.addDependency(group));
-    mysql.addRotationSingleUser({ automaticallyAfter: Duration.days(ROTATION_DAYS), vpcSubnets: rotationSubnets });
+    mysql.addRotationSingleUser({
+      automaticallyAfter: Duration.days(ROTATION_DAYS),
+      vpcSubnets: rotationSubnets,
+    });
 
     if (config.mysql.readReplica) {
       const replica = new rds.DatabaseInstanceReadReplica(this, 'MysqlReplica', {
@@ -105,11 +108,18 @@ export class DataStack extends Stack {
         autoMinorVersionUpgrade: true,
         removalPolicy,
       });
-      publishParameter(this, env, 'data/mysql-reader-host', replica.dbInstanceEndpointAddress, 'MySQL read replica host');
+      publishParameter(
+        this,
+        env,
+        'data/mysql-reader-host',
+        replica.dbInstanceEndpointAddress,
+        'MySQL read replica host',
+      );
       acknowledgeStandardPort(replica, 'AwsSolutions-RDS11');
       Validations.of(replica).acknowledge({
         id: 'AwsSolutions-RDS2',
-        reason: 'A same-region replica is encrypted with the source KMS key; CloudFormation rejects StorageEncrypted on a replica.',
+        reason:
+          'A same-region replica is encrypted with the source KMS key; CloudFormation rejects StorageEncrypted on a replica.',
       });
       Validations.of(replica).acknowledge({
         id: 'AwsSolutions-RDS3',
@@ -130,7 +140,12 @@ export class DataStack extends Stack {
     const docdbParameters = new docdb.ClusterParameterGroup(this, 'DocdbParameters', {
       family: 'docdb5.0',
       description: 'Arka DocumentDB: TLS, audit log and profiler',
-      parameters: { tls: 'enabled', audit_logs: 'enabled', profiler: 'enabled', profiler_threshold_ms: '200' },
+      parameters: {
+        tls: 'enabled',
+        audit_logs: 'enabled',
+        profiler: 'enabled',
+        profiler_threshold_ms: '200',
+      },
     });
     const documentDb = new docdb.DatabaseCluster(this, 'DocumentDb', {
       dbClusterName: docdbId,
@@ -160,21 +175,31 @@ export class DataStack extends Stack {
     if (docdbSecret === undefined || mysqlSecret === undefined) {
       throw new Error('both databases must have a generated admin secret');
     }
-    const publish = (key: `data/${string}`, value: string, what: string) => publishParameter(this, env, key, value, what);
+    const publish = (key: `data/${string}`, value: string, what: string) =>
+      publishParameter(this, env, key, value, what);
     publish('data/mysql-host', mysql.dbInstanceEndpointAddress, 'MySQL writer host');
     publish('data/mysql-port', mysql.dbInstanceEndpointPort, 'MySQL port');
-    publish('data/mysql-secret-arn', mysqlSecret.secretArn, 'ARN of the MySQL admin secret (not the password)');
+    publish(
+      'data/mysql-secret-arn',
+      mysqlSecret.secretArn,
+      'ARN of the MySQL admin secret (not the password)',
+    );
     publish('data/mysql-key-arn', mysqlKey.keyArn, 'KMS key of MySQL and its secret');
     publish('data/docdb-host', documentDb.clusterEndpoint.hostname, 'DocumentDB cluster host');
     publish('data/docdb-port', documentDb.clusterEndpoint.portAsString(), 'DocumentDB port');
-    publish('data/docdb-secret-arn', docdbSecret.secretArn, 'ARN of the DocumentDB admin secret (not the password)');
+    publish(
+      'data/docdb-secret-arn',
+      docdbSecret.secretArn,
+      'ARN of the DocumentDB admin secret (not the password)',
+    );
     publish('data/docdb-key-arn', docdbKey.keyArn, 'KMS key of DocumentDB and its secret');
 
     acknowledgeStandardPort(mysql, 'AwsSolutions-RDS11');
     acknowledgeStandardPort(documentDb, 'AwsSolutions-DOC2');
     Validations.of(documentDb).acknowledge({
       id: 'AwsSolutions-DOC3',
-      reason: 'User name and password are Secrets Manager dynamic references; the rule cannot read them through the Fn::Join CDK builds.',
+      reason:
+        'User name and password are Secrets Manager dynamic references; the rule cannot read them through the Fn::Join CDK builds.',
     });
     for (const event of ['authenticate', 'createIndex', 'dropCollection']) {
       Validations.of(documentDb).acknowledge({
@@ -200,6 +225,7 @@ export class DataStack extends Stack {
 function acknowledgeStandardPort(scope: Construct, id: string): void {
   Validations.of(scope).acknowledge({
     id,
-    reason: 'Standard port kept for driver defaults; the database sits in isolated subnets reachable only from the services security group.',
+    reason:
+      'Standard port kept for driver defaults; the database sits in isolated subnets reachable only from the services security group.',
   });
 }

@@ -28,7 +28,10 @@ export class EdgeStack extends Stack {
     const { env, config, certificateArn, domainName, hostedZone } = props.settings;
     const retain = config.mysql.deletionProtection;
 
-    const webAcl = new EdgeWebAcl(this, 'WebAcl', { name: `arka-${env}-edge`, rateLimit: config.wafRateLimit });
+    const webAcl = new EdgeWebAcl(this, 'WebAcl', {
+      name: `arka-${env}-edge`,
+      rateLimit: config.wafRateLimit,
+    });
     // CloudFront standard logs are delivered with ACLs, so this bucket keeps them enabled.
     const logs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -46,7 +49,9 @@ export class EdgeStack extends Stack {
     const https = certificateArn !== undefined && domainName !== undefined;
     const origin = new origins.HttpOrigin(readParameter(this, env, 'compute/alb-dns-name'), {
       // With a certificate the ALB listens on HTTPS and its certificate matches the forwarded Host header.
-      protocolPolicy: https ? cloudfront.OriginProtocolPolicy.HTTPS_ONLY : cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+      protocolPolicy: https
+        ? cloudfront.OriginProtocolPolicy.HTTPS_ONLY
+        : cloudfront.OriginProtocolPolicy.HTTP_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       readTimeout: Duration.seconds(30),
     });
@@ -63,7 +68,9 @@ export class EdgeStack extends Stack {
       },
       webAclId: webAcl.acl.attrArn,
       domainNames: https ? [domainName] : undefined,
-      certificate: https ? acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn) : undefined,
+      certificate: https
+        ? acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn)
+        : undefined,
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
@@ -72,16 +79,19 @@ export class EdgeStack extends Stack {
     });
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
-      reason: 'Customers and suppliers may connect from any country; the WAF rate and reputation rules apply instead.',
+      reason:
+        'Customers and suppliers may connect from any country; the WAF rate and reputation rules apply instead.',
     });
     if (!https) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
-        reason: 'Without a certificate the distribution uses the default *.cloudfront.net certificate, whose TLS floor CloudFront fixes.',
+        reason:
+          'Without a certificate the distribution uses the default *.cloudfront.net certificate, whose TLS floor CloudFront fixes.',
       });
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR5',
-        reason: 'Without a certificate the ALB has no HTTPS listener; give -c certificateArn=… to encrypt CloudFront to origin.',
+        reason:
+          'Without a certificate the ALB has no HTTPS listener; give -c certificateArn=… to encrypt CloudFront to origin.',
       });
     }
 

@@ -9,7 +9,11 @@ import type { FilterPolicy } from '@arka/messaging';
 export function toSubscriptionFilter(policy: FilterPolicy): Record<string, sns.SubscriptionFilter> {
   const result: Record<string, sns.SubscriptionFilter> = {};
   for (const [attribute, condition] of Object.entries(policy)) {
-    if (!Array.isArray(condition) || condition.length === 0 || !condition.every((v) => typeof v === 'string')) {
+    if (
+      !Array.isArray(condition) ||
+      condition.length === 0 ||
+      !condition.every((v) => typeof v === 'string')
+    ) {
       throw new Error(
         `filter policy attribute "${attribute}" must be a non-empty list of strings (given: ${JSON.stringify(condition)})`,
       );

@@ -46,7 +46,9 @@ export class ImportedMessaging {
 
   /** `MESSAGING_TOPIC_ARNS`: JSON object, topology name → ARN. */
   topicArnsJson(): string {
-    return this.stack.toJsonString(Object.fromEntries(TOPICS.map((t) => [t.name, this.topic(t.name).topicArn])));
+    return this.stack.toJsonString(
+      Object.fromEntries(TOPICS.map((t) => [t.name, this.topic(t.name).topicArn])),
+    );
   }
 
   /** `MESSAGING_QUEUE_URLS`: JSON object, topology name → URL. */

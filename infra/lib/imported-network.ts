@@ -23,7 +23,8 @@ export interface ImportedNetwork {
 export function importNetwork(stack: Stack, env: EnvName, tiers: readonly SubnetTier[]): ImportedNetwork {
   const read = (key: string) => readParameter(stack, env, `network/${key}`);
   const azs = stack.availabilityZones.slice(0, 2);
-  const subnets = (tier: SubnetTier) => (tiers.includes(tier) ? azs.map((_, i) => read(`${tier}-subnet-${i}`)) : undefined);
+  const subnets = (tier: SubnetTier) =>
+    tiers.includes(tier) ? azs.map((_, i) => read(`${tier}-subnet-${i}`)) : undefined;
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'ImportedVpc', {
     vpcId: read('vpc-id'),
     vpcCidrBlock: VPC_CIDR,

@@ -56,7 +56,11 @@ export class PublicLoadBalancer extends Construct {
     this.alb.logAccessLogs(logs, 'alb');
 
     if (props.certificateArn === undefined) {
-      this.listener = this.alb.addListener('Http', { port: 80, protocol: elbv2.ApplicationProtocol.HTTP, open: false });
+      this.listener = this.alb.addListener('Http', {
+        port: 80,
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        open: false,
+      });
     } else {
       this.listener = this.alb.addListener('Https', {
         port: 443,

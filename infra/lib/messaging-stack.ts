@@ -63,13 +63,24 @@ export class MessagingStack extends Stack {
       });
       this.topics.set(definition.name, topic);
       definition.subscriptions.forEach((subscription) => this.subscribe(topic, subscription, opsEmail));
-      publishParameter(this, env, topicParameter(definition.name), topic.topicArn, `ARN of ${definition.name}`);
+      publishParameter(
+        this,
+        env,
+        topicParameter(definition.name),
+        topic.topicArn,
+        `ARN of ${definition.name}`,
+      );
     }
   }
 
   private addQueue(definition: QueueDefinition, key: kms.IKey, env: EnvName): void {
     const retentionPeriod = Duration.seconds(definition.retentionSeconds);
-    const common = { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: key, enforceSSL: true, retentionPeriod };
+    const common = {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod,
+    };
     const dlq = new sqs.Queue(this, `Dlq-${definition.name}`, {
       ...common,
       queueName: names.queue(definition.deadLetterQueueName, env),
@@ -87,22 +98,33 @@ export class MessagingStack extends Stack {
     });
     this.queues.set(definition.name, queue);
     const publish = (attr: 'arn' | 'url' | 'dlq-arn', value: string) =>
-      publishParameter(this, env, queueParameter(definition.name, attr), value, `${attr} of ${definition.name}`);
+      publishParameter(
+        this,
+        env,
+        queueParameter(definition.name, attr),
+        value,
+        `${attr} of ${definition.name}`,
+      );
     publish('arn', queue.queueArn);
     publish('url', queue.queueUrl);
     publish('dlq-arn', dlq.queueArn);
   }
 
   private subscribe(topic: sns.Topic, subscription: Subscription, opsEmail: string): void {
-    const filterPolicy = subscription.filterPolicy === undefined ? undefined : toSubscriptionFilter(subscription.filterPolicy);
+    const filterPolicy =
+      subscription.filterPolicy === undefined ? undefined : toSubscriptionFilter(subscription.filterPolicy);
     if (subscription.protocol === 'email') {
       topic.addSubscription(new subscriptions.EmailSubscription(opsEmail, { filterPolicy }));
       return;
     }
     const queue = this.queues.get(subscription.queue);
-    if (queue === undefined) throw new Error(`topic ${topic.node.id} subscribes unknown queue ${subscription.queue}`);
+    if (queue === undefined)
+      throw new Error(`topic ${topic.node.id} subscribes unknown queue ${subscription.queue}`);
     topic.addSubscription(
-      new subscriptions.SqsSubscription(queue, { rawMessageDelivery: subscription.rawMessageDelivery, filterPolicy }),
+      new subscriptions.SqsSubscription(queue, {
+        rawMessageDelivery: subscription.rawMessageDelivery,
+        filterPolicy,
+      }),
     );
   }
 }

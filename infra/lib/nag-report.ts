@@ -50,11 +50,13 @@ export function listAcknowledgements(root: IConstruct): Acknowledgement[] {
     construct.node.metadata
       .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap((entry) =>
-        Object.entries(typeof entry.data === 'object' && entry.data !== null ? entry.data : {}).map(([id, reason]) => ({
-          path: construct.node.path,
-          id,
-          reason: typeof reason === 'string' ? reason : '',
-        })),
+        Object.entries(typeof entry.data === 'object' && entry.data !== null ? entry.data : {}).map(
+          ([id, reason]) => ({
+            path: construct.node.path,
+            id,
+            reason: typeof reason === 'string' ? reason : '',
+          }),
+        ),
       ),
   );
 }

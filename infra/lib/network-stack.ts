@@ -47,7 +47,11 @@ export class NetworkStack extends Stack {
     const publish = (key: `network/${string}`, value: string, what: string) =>
       publishParameter(this, env, key, value, what);
     publish('network/vpc-id', this.vpc.vpcId, 'VPC id');
-    const tiers = { public: this.vpc.publicSubnets, private: this.vpc.privateSubnets, database: this.vpc.isolatedSubnets };
+    const tiers = {
+      public: this.vpc.publicSubnets,
+      private: this.vpc.privateSubnets,
+      database: this.vpc.isolatedSubnets,
+    };
     for (const [tier, subnets] of Object.entries(tiers)) {
       subnets.forEach((subnet, i) => {
         publish(`network/${tier}-subnet-${i}`, subnet.subnetId, `${tier} subnet id`);
@@ -99,7 +103,8 @@ export class NetworkStack extends Stack {
     alb.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from CloudFront');
     Validations.of(alb).acknowledge({
       id: 'AwsSolutions-EC23',
-      reason: 'The ALB is the CloudFront origin and must accept CloudFront edge addresses, which are not a fixed CIDR list here.',
+      reason:
+        'The ALB is the CloudFront origin and must accept CloudFront edge addresses, which are not a fixed CIDR list here.',
     });
     alb.addEgressRule(services, ec2.Port.tcp(SERVICE_PORTS.gateway), 'to the gateway tasks');
     services.addIngressRule(alb, ec2.Port.tcp(SERVICE_PORTS.gateway), 'from the ALB');

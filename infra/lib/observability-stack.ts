@@ -1,4 +1,10 @@
-import { Duration, Stack, aws_cloudwatch as cw, aws_cloudwatch_actions as actions, aws_sns as sns } from 'aws-cdk-lib';
+import {
+  Duration,
+  Stack,
+  aws_cloudwatch as cw,
+  aws_cloudwatch_actions as actions,
+  aws_sns as sns,
+} from 'aws-cdk-lib';
 import { QUEUES, TOPIC_NAMES } from '@arka/messaging';
 import type { Construct } from 'constructs';
 import { topicParameter } from './messaging-stack';
@@ -31,7 +37,10 @@ export class ObservabilityStack extends Stack {
     );
     const alarmAction = new actions.SnsAction(alerts);
     const alarm = (alarmId: string, props: cw.AlarmProps) => {
-      const created = new cw.Alarm(this, alarmId, { treatMissingData: cw.TreatMissingData.NOT_BREACHING, ...props });
+      const created = new cw.Alarm(this, alarmId, {
+        treatMissingData: cw.TreatMissingData.NOT_BREACHING,
+        ...props,
+      });
       created.addAlarmAction(alarmAction);
       this.alarms.push(created);
       return created;
@@ -59,8 +68,18 @@ export class ObservabilityStack extends Stack {
 
     const loadBalancer = readParameter(this, env, 'compute/alb-full-name');
     const targetGroup = readParameter(this, env, 'compute/gateway-target-group-full-name');
-    const alb = (metricName: string, statistic: string, dims: Record<string, string> = { LoadBalancer: loadBalancer }) =>
-      new cw.Metric({ namespace: 'AWS/ApplicationELB', metricName, dimensionsMap: dims, statistic, period: ONE_MINUTE });
+    const alb = (
+      metricName: string,
+      statistic: string,
+      dims: Record<string, string> = { LoadBalancer: loadBalancer },
+    ) =>
+      new cw.Metric({
+        namespace: 'AWS/ApplicationELB',
+        metricName,
+        dimensionsMap: dims,
+        statistic,
+        period: ONE_MINUTE,
+      });
     const alb5xx = new cw.MathExpression({
       label: 'ALB + target 5xx',
       expression: 'FILL(elb, 0) + FILL(target, 0)',
@@ -78,7 +97,10 @@ export class ObservabilityStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: gt,
     });
-    const unhealthy = alb('UnHealthyHostCount', cw.Stats.MAXIMUM, { LoadBalancer: loadBalancer, TargetGroup: targetGroup });
+    const unhealthy = alb('UnHealthyHostCount', cw.Stats.MAXIMUM, {
+      LoadBalancer: loadBalancer,
+      TargetGroup: targetGroup,
+    });
     alarm('UnhealthyTargets', {
       alarmName: `arka-${env}-unhealthy-targets`,
       alarmDescription: 'A gateway task fails /actuator/health',
@@ -115,24 +137,26 @@ export class ObservabilityStack extends Stack {
       comparisonOperator: cw.ComparisonOperator.LESS_THAN_OR_EQUAL_TO_THRESHOLD,
     });
 
-    const lambdaErrors = [names.notificationsFunction(env), names.metricsFunction(env)].map((functionName) => {
-      const metric = new cw.Metric({
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        dimensionsMap: { FunctionName: functionName },
-        statistic: cw.Stats.SUM,
-        period: FIVE_MINUTES,
-      });
-      alarm(`LambdaErrors-${functionName}`, {
-        alarmName: `arka-${env}-lambda-errors-${functionName}`,
-        alarmDescription: `${functionName} failed`,
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: gt,
-      });
-      return metric;
-    });
+    const lambdaErrors = [names.notificationsFunction(env), names.metricsFunction(env)].map(
+      (functionName) => {
+        const metric = new cw.Metric({
+          namespace: 'AWS/Lambda',
+          metricName: 'Errors',
+          dimensionsMap: { FunctionName: functionName },
+          statistic: cw.Stats.SUM,
+          period: FIVE_MINUTES,
+        });
+        alarm(`LambdaErrors-${functionName}`, {
+          alarmName: `arka-${env}-lambda-errors-${functionName}`,
+          alarmDescription: `${functionName} failed`,
+          metric,
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: gt,
+        });
+        return metric;
+      },
+    );
 
     const dashboard = new cw.Dashboard(this, 'Dashboard', { dashboardName: `arka-${env}` });
     dashboard.addWidgets(

@@ -10,11 +10,7 @@ import type { EnvName } from './config';
  * Keys are relative to `/arka/<env>/`; none of them ever holds a password.
  */
 export type ParameterKey =
-  | `network/${string}`
-  | `data/${string}`
-  | `messaging/${string}`
-  | `compute/${string}`
-  | `registry/${string}`;
+  `network/${string}` | `data/${string}` | `messaging/${string}` | `compute/${string}` | `registry/${string}`;
 
 export function parameterName(env: EnvName, key: ParameterKey): string {
   return `/arka/${env}/${key}`;
@@ -29,7 +25,11 @@ export function publishParameter(
   description: string,
 ): ssm.StringParameter {
   const id = `Param-${key.replace(/[^A-Za-z0-9]/g, '-')}`;
-  return new ssm.StringParameter(scope, id, { parameterName: parameterName(env, key), stringValue: value, description });
+  return new ssm.StringParameter(scope, id, {
+    parameterName: parameterName(env, key),
+    stringValue: value,
+    description,
+  });
 }
 
 /** Reads a value another stack published; resolved by CloudFormation at deploy time. */

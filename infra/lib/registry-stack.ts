@@ -24,7 +24,11 @@ export class RegistryStack extends Stack {
         imageTagMutability: ecr.TagMutability.IMMUTABLE,
         encryption: ecr.RepositoryEncryption.KMS,
         lifecycleRules: [
-          { description: 'drop untagged layers', tagStatus: ecr.TagStatus.UNTAGGED, maxImageAge: Duration.days(7) },
+          {
+            description: 'drop untagged layers',
+            tagStatus: ecr.TagStatus.UNTAGGED,
+            maxImageAge: Duration.days(7),
+          },
           { description: 'keep the last 50 releases', maxImageCount: 50 },
         ],
         removalPolicy: RemovalPolicy.RETAIN,

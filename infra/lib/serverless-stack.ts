@@ -52,7 +52,8 @@ export class ServerlessStack extends Stack {
     });
 
     const processing = queueDefinition(QUEUE_NAMES.notificacionesProcessing);
-    if (processing === undefined) throw new Error(`topology has no ${QUEUE_NAMES.notificacionesProcessing} queue`);
+    if (processing === undefined)
+      throw new Error(`topology has no ${QUEUE_NAMES.notificacionesProcessing} queue`);
     const timeout = Duration.seconds(NOTIFICATIONS_TIMEOUT_SECONDS);
     if (timeout.toSeconds() * VISIBILITY_TO_TIMEOUT_RATIO > processing.visibilityTimeoutSeconds) {
       throw new Error(
@@ -129,13 +130,22 @@ export class ServerlessStack extends Stack {
   private grantMetricsReads(metrics: ArkaFunction, env: EnvName): void {
     const cluster = names.cluster(env);
     const rdsArn = (resource: string) =>
-      this.formatArn({ service: 'rds', resource, resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+      this.formatArn({
+        service: 'rds',
+        resource,
+        resourceName: '*',
+        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      });
     const statements = [
       // ListServices has no resource-level permission; the ecs:cluster condition pins it to our cluster.
       new iam.PolicyStatement({
         actions: ['ecs:ListServices'],
         resources: ['*'],
-        conditions: { ArnEquals: { 'ecs:cluster': this.formatArn({ service: 'ecs', resource: 'cluster', resourceName: cluster }) } },
+        conditions: {
+          ArnEquals: {
+            'ecs:cluster': this.formatArn({ service: 'ecs', resource: 'cluster', resourceName: cluster }),
+          },
+        },
       }),
       new iam.PolicyStatement({
         actions: ['ecs:DescribeServices'],
@@ -165,7 +175,8 @@ export class ServerlessStack extends Stack {
     for (const resource of ['db', 'cluster']) {
       Validations.of(metrics.role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:rds:${this.region}:${this.account}:${resource}:*]`,
-        reason: 'Describe without an identifier (a paginated listing) is authorised only against every instance/cluster.',
+        reason:
+          'Describe without an identifier (a paginated listing) is authorised only against every instance/cluster.',
       });
     }
     Validations.of(metrics.role).acknowledge({

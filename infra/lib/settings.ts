@@ -40,7 +40,9 @@ export function settingsFromContext(node: ContextSource): ArkaSettings {
   const errors: string[] = [];
   const env = node.tryGetContext('env');
   if (!isEnvName(env)) {
-    errors.push(`context "env" must be one of ${ENVIRONMENTS.join(', ')} (given: ${describe(env)}); pass -c env=dev`);
+    errors.push(
+      `context "env" must be one of ${ENVIRONMENTS.join(', ')} (given: ${describe(env)}); pass -c env=dev`,
+    );
   }
   const text = (key: string): string | undefined => {
     const value = node.tryGetContext(key);
@@ -62,10 +64,14 @@ export function settingsFromContext(node: ContextSource): ArkaSettings {
 
   if (!/^\d{12}$/.test(account)) errors.push(`context "account" must be 12 digits (given: ${account})`);
   if (region !== EDGE_REGION) {
-    errors.push(`context "region" must be ${EDGE_REGION}: CloudFront takes its WAF web ACL and certificate only from there (given: ${region})`);
+    errors.push(
+      `context "region" must be ${EDGE_REGION}: CloudFront takes its WAF web ACL and certificate only from there (given: ${region})`,
+    );
   }
   if (certificateArn !== undefined && !certificateArn.startsWith(`arn:aws:acm:${EDGE_REGION}:`)) {
-    errors.push(`context "certificateArn" must be an ACM certificate in ${EDGE_REGION} (given: ${certificateArn})`);
+    errors.push(
+      `context "certificateArn" must be an ACM certificate in ${EDGE_REGION} (given: ${certificateArn})`,
+    );
   }
   if ((hostedZoneId === undefined) !== (hostedZoneName === undefined)) {
     errors.push('context "hostedZoneId" and "hostedZoneName" go together: give both or neither');
@@ -76,8 +82,10 @@ export function settingsFromContext(node: ContextSource): ArkaSettings {
   if (hostedZoneName !== undefined && domainName !== undefined && !domainName.endsWith(hostedZoneName)) {
     errors.push(`context "domainName" (${domainName}) must be inside the hosted zone ${hostedZoneName}`);
   }
-  if (!/^[^@\s]+@[^@\s]+$/.test(opsEmail)) errors.push(`context "opsEmail" must be an email address (given: ${opsEmail})`);
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag)) errors.push(`context "imageTag" is not a valid image tag (given: ${imageTag})`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(opsEmail))
+    errors.push(`context "opsEmail" must be an email address (given: ${opsEmail})`);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag))
+    errors.push(`context "imageTag" is not a valid image tag (given: ${imageTag})`);
 
   if (errors.length > 0 || !isEnvName(env)) {
     throw new Error(`Invalid Arka context:\n- ${errors.join('\n- ')}`);
@@ -90,7 +98,10 @@ export function settingsFromContext(node: ContextSource): ArkaSettings {
     region,
     certificateArn,
     domainName,
-    hostedZone: hostedZoneId !== undefined && hostedZoneName !== undefined ? { id: hostedZoneId, name: hostedZoneName } : undefined,
+    hostedZone:
+      hostedZoneId !== undefined && hostedZoneName !== undefined
+        ? { id: hostedZoneId, name: hostedZoneName }
+        : undefined,
     opsEmail,
     sesFromAddress: text('sesFromAddress') ?? opsEmail,
     imageTag,

@@ -26,15 +26,13 @@ export class EdgeWebAcl extends Construct {
       sampledRequestsEnabled: true,
       metricName,
     });
-    const managed = MANAGED_RULE_GROUPS.map(
-      (name, priority): wafv2.CfnWebACL.RuleProperty => ({
-        name,
-        priority,
-        overrideAction: { none: {} },
-        statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
-        visibilityConfig: visibility(name),
-      }),
-    );
+    const managed = MANAGED_RULE_GROUPS.map((name, priority): wafv2.CfnWebACL.RuleProperty => ({
+      name,
+      priority,
+      overrideAction: { none: {} },
+      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      visibilityConfig: visibility(name),
+    }));
     const rateLimit: wafv2.CfnWebACL.RuleProperty = {
       name: 'RateLimitPerIp',
       priority: managed.length,

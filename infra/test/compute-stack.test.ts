@@ -9,7 +9,12 @@ const compute = (context?: Record<string, string>) => {
   const s = synth('dev', context === undefined ? {} : { context });
   return s.template(s.stacks.compute);
 };
-type Container = { Name: string; Environment: { Name: string; Value: unknown }[]; Secrets: { Name: string; ValueFrom: unknown }[]; Command?: string[] };
+type Container = {
+  Name: string;
+  Environment: { Name: string; Value: unknown }[];
+  Secrets: { Name: string; ValueFrom: unknown }[];
+  Command?: string[];
+};
 const container = (name: string): Container => {
   const task = Object.values(compute().findResources('AWS::ECS::TaskDefinition')).find(
     (t) => t.Properties.ContainerDefinitions[0].Name === name,
@@ -76,7 +81,11 @@ describe('compute stack', () => {
       expect(byName(name).LoadBalancers).toBeUndefined();
     }
     expect(byName('cotizador').ServiceConnectConfiguration.Services).toEqual([
-      expect.objectContaining({ PortName: 'http', DiscoveryName: 'cotizador', ClientAliases: [{ DnsName: 'cotizador', Port: 8081 }] }),
+      expect.objectContaining({
+        PortName: 'http',
+        DiscoveryName: 'cotizador',
+        ClientAliases: [{ DnsName: 'cotizador', Port: 8081 }],
+      }),
     ]);
     expect(byName('solicitudes-dispatcher').ServiceConnectConfiguration.Services).toBeUndefined();
   });
@@ -111,24 +120,35 @@ describe('compute stack', () => {
     });
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 80,
-      DefaultActions: [Match.objectLike({ Type: 'redirect', RedirectConfig: Match.objectLike({ Port: '443' }) })],
+      DefaultActions: [
+        Match.objectLike({ Type: 'redirect', RedirectConfig: Match.objectLike({ Port: '443' }) }),
+      ],
     });
   });
 
   it('scales every service on CPU and the gateway on ALB requests per target', () => {
     const template = compute();
     const policies = Object.values(template.findResources('AWS::ApplicationAutoScaling::ScalingPolicy')).map(
-      (p) => p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.PredefinedMetricType,
+      (p) =>
+        p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification
+          .PredefinedMetricType,
     );
 
     expect(policies.filter((p) => p === 'ECSServiceAverageCPUUtilization')).toHaveLength(4);
     expect(policies.filter((p) => p === 'ALBRequestCountPerTarget')).toHaveLength(1);
-    template.resourcePropertiesCountIs('AWS::ApplicationAutoScaling::ScalableTarget', { MinCapacity: 2, MaxCapacity: 4 }, 4);
+    template.resourcePropertiesCountIs(
+      'AWS::ApplicationAutoScaling::ScalableTarget',
+      { MinCapacity: 2, MaxCapacity: 4 },
+      4,
+    );
   });
 
   it('writes each service log to its own group with retention', () => {
     for (const name of Object.values(SERVICE_NAMES)) {
-      compute().hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/arka/dev/${name}`, RetentionInDays: 30 });
+      compute().hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: `/arka/dev/${name}`,
+        RetentionInDays: 30,
+      });
     }
   });
 
@@ -149,7 +169,11 @@ describe('compute stack', () => {
   });
 
   it('gives the cotizador and the gateway MySQL, their password from the secret field', () => {
-    expect(envOf('cotizador')).toMatchObject({ MYSQL_DATABASE: 'arka_cotizaciones', NODE_ENV: 'production', ARKA_ENV: 'dev' });
+    expect(envOf('cotizador')).toMatchObject({
+      MYSQL_DATABASE: 'arka_cotizaciones',
+      NODE_ENV: 'production',
+      ARKA_ENV: 'dev',
+    });
     expect(envOf('gateway')).toMatchObject({
       MYSQL_DATABASE: 'arka_gateway',
       COTIZADOR_URL: 'http://cotizador:8081',
@@ -181,13 +205,17 @@ describe('compute stack', () => {
 
     expect(topicArns).toContain('arka-notificaciones');
     expect(topicArns).toContain('arka-critical-alerts');
-    expect(JSON.stringify(envOf('cotizador').MESSAGING_QUEUE_URLS)).toContain('arka-notificaciones-processing');
+    expect(JSON.stringify(envOf('cotizador').MESSAGING_QUEUE_URLS)).toContain(
+      'arka-notificaciones-processing',
+    );
   });
 
   it('reads every value of another stack through SSM, not CloudFormation exports', () => {
     const template = compute().toJSON();
 
     expect(JSON.stringify(template)).not.toContain('Fn::ImportValue');
-    expect(Object.keys(template.Parameters ?? {}).some((p) => p.startsWith('SsmParameterValuearkadevdata'))).toBe(true);
+    expect(
+      Object.keys(template.Parameters ?? {}).some((p) => p.startsWith('SsmParameterValuearkadevdata')),
+    ).toBe(true);
   });
 });

@@ -91,23 +91,26 @@ describe('data stack', () => {
     ['dev', 1, 7, false],
     ['staging', 1, 7, false],
     ['prod', 2, 30, true],
-  ] as const)('runs DocumentDB 5.0 in %s with %i instance(s), %i days of backups', (env, instances, days, protect) => {
-    const template = data(env);
+  ] as const)(
+    'runs DocumentDB 5.0 in %s with %i instance(s), %i days of backups',
+    (env, instances, days, protect) => {
+      const template = data(env);
 
-    template.hasResourceProperties('AWS::DocDB::DBCluster', {
-      DBClusterIdentifier: `arka-documentdb-${env}`,
-      EngineVersion: '5.0.0',
-      StorageEncrypted: true,
-      KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DocdbKey'), 'Arn'] },
-      BackupRetentionPeriod: days,
-      DeletionProtection: protect,
-      EnableCloudwatchLogsExports: ['audit', 'profiler'],
-    });
-    template.resourceCountIs('AWS::DocDB::DBInstance', instances);
-    template.hasResourceProperties('AWS::DocDB::DBInstance', {
-      DBInstanceClass: `db.${CONFIG[env].docdb.instanceClass}`,
-    });
-  });
+      template.hasResourceProperties('AWS::DocDB::DBCluster', {
+        DBClusterIdentifier: `arka-documentdb-${env}`,
+        EngineVersion: '5.0.0',
+        StorageEncrypted: true,
+        KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DocdbKey'), 'Arn'] },
+        BackupRetentionPeriod: days,
+        DeletionProtection: protect,
+        EnableCloudwatchLogsExports: ['audit', 'profiler'],
+      });
+      template.resourceCountIs('AWS::DocDB::DBInstance', instances);
+      template.hasResourceProperties('AWS::DocDB::DBInstance', {
+        DBInstanceClass: `db.${CONFIG[env].docdb.instanceClass}`,
+      });
+    },
+  );
 
   it('switches DocumentDB TLS, audit and profiler logs on in its parameter group', () => {
     data('dev').hasResourceProperties('AWS::DocDB::DBClusterParameterGroup', {

@@ -73,8 +73,13 @@ describe('edge stack', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         Aliases: ['api.arka.example'],
-        ViewerCertificate: Match.objectLike({ AcmCertificateArn: CERT, MinimumProtocolVersion: 'TLSv1.2_2021' }),
-        Origins: [Match.objectLike({ CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }) })],
+        ViewerCertificate: Match.objectLike({
+          AcmCertificateArn: CERT,
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+        }),
+        Origins: [
+          Match.objectLike({ CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }) }),
+        ],
       }),
     });
     for (const type of ['A', 'AAAA']) {
@@ -82,7 +87,9 @@ describe('edge stack', () => {
         Name: 'api.arka.example.',
         Type: type,
         HostedZoneId: 'Z0123456789',
-        AliasTarget: Match.objectLike({ DNSName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Distribution'), 'DomainName'] } }),
+        AliasTarget: Match.objectLike({
+          DNSName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Distribution'), 'DomainName'] },
+        }),
       });
     }
   });

@@ -47,7 +47,10 @@ describe('messaging stack', () => {
     const template = messaging();
 
     for (const topic of TOPICS) {
-      template.hasResourceProperties('AWS::SNS::Topic', { TopicName: `${topic.name}-dev`, KmsMasterKeyId: messagingKey });
+      template.hasResourceProperties('AWS::SNS::Topic', {
+        TopicName: `${topic.name}-dev`,
+        KmsMasterKeyId: messagingKey,
+      });
     }
     template.resourceCountIs('AWS::SNS::Topic', TOPICS.length);
     template.resourcePropertiesCountIs(
@@ -84,7 +87,8 @@ describe('messaging stack', () => {
   });
 
   it('lets SNS and CloudWatch use the key, so encrypted queues and alarm notifications work', () => {
-    const statements = Object.values(messaging().findResources('AWS::KMS::Key'))[0]?.Properties.KeyPolicy.Statement;
+    const statements = Object.values(messaging().findResources('AWS::KMS::Key'))[0]?.Properties.KeyPolicy
+      .Statement;
     const principals = statements.map((s: { Principal: { Service?: string } }) => s.Principal.Service);
 
     expect(principals).toEqual(expect.arrayContaining(['sns.amazonaws.com', 'cloudwatch.amazonaws.com']));
@@ -95,11 +99,15 @@ describe('messaging stack', () => {
 
     for (const queue of QUEUES) {
       for (const attr of ['arn', 'url', 'dlq-arn']) {
-        template.hasResourceProperties('AWS::SSM::Parameter', { Name: `/arka/dev/messaging/queue/${queue.name}/${attr}` });
+        template.hasResourceProperties('AWS::SSM::Parameter', {
+          Name: `/arka/dev/messaging/queue/${queue.name}/${attr}`,
+        });
       }
     }
     for (const topic of TOPICS) {
-      template.hasResourceProperties('AWS::SSM::Parameter', { Name: `/arka/dev/messaging/topic/${topic.name}/arn` });
+      template.hasResourceProperties('AWS::SSM::Parameter', {
+        Name: `/arka/dev/messaging/topic/${topic.name}/arn`,
+      });
     }
   });
 });

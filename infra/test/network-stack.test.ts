@@ -91,9 +91,23 @@ describe('network stack', () => {
   it('publishes the VPC, subnets and security groups in SSM for the other stacks', () => {
     const template = network('prod');
 
-    for (const name of ['vpc-id', 'private-subnet-0', 'private-subnet-1', 'database-subnet-1', 'public-subnet-0', 'sg-services']) {
-      template.hasResourceProperties('AWS::SSM::Parameter', { Name: `/arka/prod/network/${name}`, Type: 'String' });
+    for (const name of [
+      'vpc-id',
+      'private-subnet-0',
+      'private-subnet-1',
+      'database-subnet-1',
+      'public-subnet-0',
+      'sg-services',
+    ]) {
+      template.hasResourceProperties('AWS::SSM::Parameter', {
+        Name: `/arka/prod/network/${name}`,
+        Type: 'String',
+      });
     }
-    template.resourcePropertiesCountIs('AWS::SSM::Parameter', { Name: Match.stringLikeRegexp('^/arka/prod/network/') }, 17);
+    template.resourcePropertiesCountIs(
+      'AWS::SSM::Parameter',
+      { Name: Match.stringLikeRegexp('^/arka/prod/network/') },
+      17,
+    );
   });
 });

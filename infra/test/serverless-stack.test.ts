@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { QUEUE_NAMES, queueDefinition } from '@arka/messaging';
 import { describe, expect, it } from 'vitest';
-import { METRICS_SCHEDULE, NOTIFICATIONS_TIMEOUT_SECONDS, VISIBILITY_TO_TIMEOUT_RATIO } from '../lib/serverless-stack';
+import {
+  METRICS_SCHEDULE,
+  NOTIFICATIONS_TIMEOUT_SECONDS,
+  VISIBILITY_TO_TIMEOUT_RATIO,
+} from '../lib/serverless-stack';
 import { synth } from './helpers/synth';
 
 // The one place the functions are bundled for real, with the local esbuild.
@@ -25,7 +29,11 @@ describe('serverless stack', () => {
       const assetHash = String(fn.props.Code.S3Key).replace(/\.zip$/, '');
       const assetDir = join(bundled.assembly.directory, `asset.${assetHash}`);
 
-      expect(fn.props).toMatchObject({ Runtime: 'nodejs20.x', Handler: 'index.handler', TracingConfig: { Mode: 'Active' } });
+      expect(fn.props).toMatchObject({
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+      });
       expect(existsSync(join(assetDir, 'index.js'))).toBe(true);
       expect(statSync(join(assetDir, 'index.js')).size).toBeGreaterThan(10_000);
     },
@@ -88,7 +96,10 @@ describe('serverless stack', () => {
 
   it('writes function logs to log groups with retention', () => {
     for (const name of ['arka-notifications-dev', 'arka-metrics-dev']) {
-      template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/aws/lambda/${name}`, RetentionInDays: 30 });
+      template.hasResourceProperties('AWS::Logs::LogGroup', {
+        LogGroupName: `/aws/lambda/${name}`,
+        RetentionInDays: 30,
+      });
     }
   });
 

@@ -8,14 +8,17 @@ import { settingsFromContext } from '../lib/settings';
 const context = (values: Record<string, unknown>) => new App({ context: values }).node;
 
 describe('settingsFromContext', () => {
-  it.each(['dev', 'staging', 'prod'] as const)('reads env=%s with its config and the us-east-1 default', (env) => {
-    const settings = settingsFromContext(context({ env }));
+  it.each(['dev', 'staging', 'prod'] as const)(
+    'reads env=%s with its config and the us-east-1 default',
+    (env) => {
+      const settings = settingsFromContext(context({ env }));
 
-    expect(settings.env).toBe(env);
-    expect(settings.config).toBe(CONFIG[env]);
-    expect(settings.region).toBe('us-east-1');
-    expect(settings.certificateArn).toBeUndefined();
-  });
+      expect(settings.env).toBe(env);
+      expect(settings.config).toBe(CONFIG[env]);
+      expect(settings.region).toBe('us-east-1');
+      expect(settings.certificateArn).toBeUndefined();
+    },
+  );
 
   it('fails if env is unknown, naming the allowed values', () => {
     expect(() => settingsFromContext(context({ env: 'qa' }))).toThrow(
@@ -24,31 +27,37 @@ describe('settingsFromContext', () => {
   });
 
   it('fails if env is missing', () => {
-    expect(() => settingsFromContext(context({}))).toThrow(/must be one of dev, staging, prod \(given: nothing\)/);
+    expect(() => settingsFromContext(context({}))).toThrow(
+      /must be one of dev, staging, prod \(given: nothing\)/,
+    );
   });
 
   it('fails if the region is not us-east-1, where CloudFront takes its WAF and certificate', () => {
-    expect(() => settingsFromContext(context({ env: 'dev', region: 'eu-west-1' }))).toThrow(/"region" must be us-east-1/);
+    expect(() => settingsFromContext(context({ env: 'dev', region: 'eu-west-1' }))).toThrow(
+      /"region" must be us-east-1/,
+    );
   });
 
   it('fails if a certificate is given without a domain name', () => {
     const certificateArn = 'arn:aws:acm:us-east-1:111111111111:certificate/abc';
 
-    expect(() => settingsFromContext(context({ env: 'dev', certificateArn }))).toThrow(/"domainName" is required/);
+    expect(() => settingsFromContext(context({ env: 'dev', certificateArn }))).toThrow(
+      /"domainName" is required/,
+    );
   });
 
   it('fails if the certificate is not from us-east-1', () => {
     const certificateArn = 'arn:aws:acm:eu-west-1:111111111111:certificate/abc';
 
-    expect(() => settingsFromContext(context({ env: 'dev', certificateArn, domainName: 'api.arka.example' }))).toThrow(
-      /ACM certificate in us-east-1/,
-    );
+    expect(() =>
+      settingsFromContext(context({ env: 'dev', certificateArn, domainName: 'api.arka.example' })),
+    ).toThrow(/ACM certificate in us-east-1/);
   });
 
   it('fails if only half of the hosted zone is given', () => {
-    expect(() => settingsFromContext(context({ env: 'dev', hostedZoneId: 'Z123', domainName: 'api.arka.example' }))).toThrow(
-      /"hostedZoneId" and "hostedZoneName" go together/,
-    );
+    expect(() =>
+      settingsFromContext(context({ env: 'dev', hostedZoneId: 'Z123', domainName: 'api.arka.example' })),
+    ).toThrow(/"hostedZoneId" and "hostedZoneName" go together/);
   });
 
   it('fails if the ops email is not an address, listing every problem at once', () => {
@@ -64,7 +73,11 @@ describe('FixedSubnetCidrs', () => {
       new FixedSubnetCidrs().allocateSubnetsCidr({
         vpcCidr: '10.0.0.0/16',
         requestedSubnets: [
-          { availabilityZone: 'a', subnetConstructId: 'x', configuration: { name: 'extra', subnetType: ec2.SubnetType.PUBLIC } },
+          {
+            availabilityZone: 'a',
+            subnetConstructId: 'x',
+            configuration: { name: 'extra', subnetType: ec2.SubnetType.PUBLIC },
+          },
         ],
       });
 
@@ -74,6 +87,8 @@ describe('FixedSubnetCidrs', () => {
 
 describe('toSubscriptionFilter', () => {
   it('fails if an attribute is not a list of strings rather than widening the filter', () => {
-    expect(() => toSubscriptionFilter({ priority: [{ prefix: 'cr' }] })).toThrow(/"priority" must be a non-empty list/);
+    expect(() => toSubscriptionFilter({ priority: [{ prefix: 'cr' }] })).toThrow(
+      /"priority" must be a non-empty list/,
+    );
   });
 });
