@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => cotizador.close());
 
-function request(method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, token = ventas) {
+function request(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, token = ventas) {
   return cotizador.app.inject({
     method,
     url: `${API}${url}`,

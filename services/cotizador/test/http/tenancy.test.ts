@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => cotizador.close());
 
-function post(token: string, payload: unknown) {
+function post(token: string, payload: object) {
   return cotizador.app.inject({
     method: 'POST',
     url: `${API}/cotizaciones`,

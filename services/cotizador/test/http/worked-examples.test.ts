@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => cotizador.close());
 
-async function quote(body: unknown, token = ventas) {
+async function quote(body: object, token = ventas) {
   return cotizador.app.inject({
     method: 'POST',
     url: `${API}/cotizaciones`,

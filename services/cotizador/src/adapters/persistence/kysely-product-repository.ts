@@ -11,9 +11,28 @@ import type { NewProduct, Product } from '../../domain/product';
 import { centsColumn, productFromRow } from './rows';
 import type { CotizadorDb, ProductoTable } from './schema';
 
+/** Lower case without accents, so "inalambrico" finds "Inalámbrico" on both drivers. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const searchKey = (p: { nombre: string; sku: string }) => fold(`${p.nombre} ${p.sku}`);
+
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return `%${fold(text).replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function productRow(p: NewProduct) {
+  return {
+    sku: p.sku,
+    nombre: p.nombre,
+    categoria: p.categoria,
+    precio_centavos: centsColumn(p.precio),
+    stock: p.stock,
+    activo: p.activo ? 1 : 0,
+    busqueda: searchKey(p),
+  };
 }
 
 function changesRow(changes: ProductChanges): Partial<Omit<ProductoTable, 'id'>> {
@@ -50,11 +69,7 @@ export class KyselyProductRepository implements ProductRepository {
     if (filter.categoria !== undefined) query = query.where('categoria', '=', filter.categoria);
     if (filter.q !== undefined) {
       const pattern = containsPattern(filter.q);
-      // lower() on both sides: SQLite's LIKE ignores ASCII case, MySQL's follows the collation.
-      query = query.where(
-        (eb) =>
-          sql<boolean>`(lower(${eb.ref('nombre')}) like ${pattern} escape '!' or lower(${eb.ref('sku')}) like ${pattern} escape '!')`,
-      );
+      query = query.where((eb) => sql<boolean>`${eb.ref('busqueda')} like ${pattern} escape '!'`);
     }
     const [count, rows] = await Promise.all([
       query.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
@@ -72,14 +87,7 @@ export class KyselyProductRepository implements ProductRepository {
     try {
       const result = await this.db
         .insertInto('productos')
-        .values({
-          sku: product.sku,
-          nombre: product.nombre,
-          categoria: product.categoria,
-          precio_centavos: centsColumn(product.precio),
-          stock: product.stock,
-          activo: product.activo ? 1 : 0,
-        })
+        .values(productRow(product))
         .executeTakeFirstOrThrow();
       return { ...product, id: Number(result.insertId) };
     } catch (error) {
@@ -93,6 +101,15 @@ export class KyselyProductRepository implements ProductRepository {
     if (Object.keys(row).length > 0) {
       try {
         await this.db.updateTable('productos').set(row).where('id', '=', id).execute();
+        if (changes.nombre !== undefined || changes.sku !== undefined) {
+          const current = await this.findById(id);
+          if (current)
+            await this.db
+              .updateTable('productos')
+              .set({ busqueda: searchKey(current) })
+              .where('id', '=', id)
+              .execute();
+        }
       } catch (error) {
         if (isUniqueViolation(error)) return 'sku-taken';
         throw error;
@@ -113,17 +130,7 @@ export class KyselyProductRepository implements ProductRepository {
     if (products.length === 0) return;
     await this.db
       .insertInto('productos')
-      .values(
-        products.map((p) => ({
-          id: p.id,
-          sku: p.sku,
-          nombre: p.nombre,
-          categoria: p.categoria,
-          precio_centavos: centsColumn(p.precio),
-          stock: p.stock,
-          activo: p.activo ? 1 : 0,
-        })),
-      )
+      .values(products.map((p) => ({ id: p.id, ...productRow(p) })))
       .execute();
   }
 }

@@ -14,6 +14,9 @@ const catalog: Migration = {
       .addColumn('precio_centavos', 'bigint', (c) => c.notNull())
       .addColumn('stock', 'integer', (c) => c.notNull())
       .addColumn('activo', 'integer', (c) => c.notNull().defaultTo(1))
+      // nombre and sku folded (lower case, no accents) by the adapter: SQLite's lower()
+      // knows ASCII only, so folding in SQL would search differently on each driver.
+      .addColumn('busqueda', 'varchar(300)', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('productos_categoria_idx').on('productos').column('categoria').execute();
     await db.schema

@@ -15,6 +15,8 @@ export interface ProductoTable {
   stock: number;
   /** 0 or 1: better-sqlite3 binds no booleans. */
   activo: number;
+  /** `searchKey(nombre, sku)`, for `?q=`. */
+  busqueda: string;
 }
 
 export interface ClienteTable {
