@@ -96,7 +96,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
           tags,
           params: solicitudParams,
           querystring: estadoQuery,
-          body: estadoBody.optional(),
+          body: estadoBody.nullish(),
           response: { 200: solicitudResponse, ...errorResponses },
         },
       },
