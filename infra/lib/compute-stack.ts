@@ -82,6 +82,8 @@ export class ComputeStack extends Stack {
     const common = {
       NODE_ENV: 'production',
       ARKA_ENV: env,
+      // The services bind 127.0.0.1 by default; in a task the ALB and Service Connect reach them from outside.
+      HOST: '0.0.0.0',
       LOG_LEVEL: env === 'prod' ? 'info' : 'debug',
       JWT_ISSUER: 'arka-gateway',
       JWT_AUDIENCE: 'arka-api',

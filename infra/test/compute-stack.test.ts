@@ -181,6 +181,7 @@ describe('compute stack', () => {
       JWT_ISSUER: 'arka-gateway',
       JWT_AUDIENCE: 'arka-api',
       PORT: '8080',
+      HOST: '0.0.0.0',
     });
     const password = container('cotizador').Secrets.find((s) => s.Name === 'MYSQL_PASSWORD');
     expect(JSON.stringify(password?.ValueFrom)).toContain(':password::');
