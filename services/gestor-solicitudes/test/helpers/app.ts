@@ -1,5 +1,7 @@
 import { createAccessTokenSigner, createLogger, parseConfig, type HttpApp, type Principal } from '@arka/kernel';
+import { randomUUID } from 'node:crypto';
 import { buildApp } from '../../src/app';
+import type { Runtime } from '../../src/application/ports/runtime';
 import { EmbeddedSolicitudesStore } from '../../src/adapters/persistence/embedded/embedded-store';
 import { DEMO_PROVEEDORES } from '../../src/application/proveedores';
 import { configSchema } from '../../src/config';
@@ -21,12 +23,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * A clock that moves one second per reading, so the order of writes in a test is
+ * the order of their times (answer-time tie-breaks never depend on luck).
+ */
+export function steppingRuntime(start = Date.parse('2026-03-01T12:00:00Z')): Runtime {
+  let tick = 0;
+  return { now: () => new Date(start + 1000 * tick++), newId: () => randomUUID() };
+}
+
 /** The real app on a private in-memory embedded store with the demo suppliers. */
 export async function testApp(): Promise<TestApp> {
   const config = parseConfig(configSchema, { JWT_SECRET: JWT.secret, LOG_LEVEL: 'silent', NODE_ENV: 'test' });
   const store = EmbeddedSolicitudesStore.open(':memory:');
   await store.seedProveedores(DEMO_PROVEEDORES);
-  const app = await buildApp(config, { store, logger: createLogger({ service: 'test', level: 'silent' }) });
+  const app = await buildApp(config, {
+    store,
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    runtime: steppingRuntime(),
+  });
   await app.ready();
   const header = async (principal: Principal) => ({ authorization: await bearer(principal) });
   return {
