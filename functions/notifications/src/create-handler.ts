@@ -4,6 +4,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { processNotification, type ProcessNotificationDeps } from './application/process-notification';
 import { parseNotificationBody } from './domain/incoming-message';
 import { MessageRejectedError } from './domain/rejection';
+import { KeyedSequencer } from './keyed-sequencer';
 import type { Observability } from './observability';
 
 export type HandlerDeps = ProcessNotificationDeps & Observability;
@@ -17,18 +18,20 @@ function reasonOf(error: unknown): { code: string; reason: string } {
 }
 
 /**
- * The Lambda handler over the given adapters. Records are processed one after the
- * other, so a second delivery of an id in the same batch sees the first one's audit
- * claim. A record fails by throwing; only the failed ones are returned in
+ * The Lambda handler over the given adapters. Records are processed concurrently,
+ * except that deliveries of the same notification id run one after the other (also
+ * across overlapping invocations of the local event source), so a second delivery
+ * sees the first one's audit record. A record fails by throwing; only the failed ones are returned in
  * batchItemFailures, even when every record of the batch failed.
  */
 export function createHandler(deps: HandlerDeps): NotificationsHandler {
   const { logger, metrics } = deps;
+  const sequencer = new KeyedSequencer();
 
   async function handleRecord(record: SQSRecord): Promise<void> {
     try {
       const message = parseNotificationBody(record.body);
-      const outcome = await processNotification(message, deps);
+      const outcome = await sequencer.run(message.id, () => processNotification(message, deps));
       logger.info('notification processed', {
         sqsMessageId: record.messageId,
         notificationId: message.id,
@@ -62,7 +65,7 @@ export function createHandler(deps: HandlerDeps): NotificationsHandler {
     try {
       return await processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
         context,
-        processInParallel: false,
+        processInParallel: true,
         throwOnFullBatchFailure: false,
       });
     } finally {
