@@ -13,7 +13,8 @@ export interface OutgoingMessage {
 }
 
 export interface TopicPublisher {
-  publish(topic: string, message: OutgoingMessage): Promise<{ messageId: string }>;
+  /** `subject` becomes the SNS Subject (the email subscription's subject line). */
+  publish(topic: string, message: OutgoingMessage & { subject?: string }): Promise<{ messageId: string }>;
 }
 
 export interface QueueSender {

@@ -12,6 +12,10 @@ export class FakeClock implements Clock {
     return this.current;
   }
 
+  setTime(ms: number): void {
+    this.current = ms;
+  }
+
   advanceSeconds(seconds: number): void {
     this.current += seconds * 1000;
   }
