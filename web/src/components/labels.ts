@@ -1,0 +1,32 @@
+/** Spanish labels of the API's codes, for display; an unknown code shows as itself. */
+const LABELS: Readonly<Record<string, string>> = {
+  PENDIENTE: 'Pendiente',
+  APROBADA: 'Aprobada',
+  RECHAZADA: 'Rechazada',
+  CANCELADA: 'Cancelada',
+  VENCIDA: 'Vencida',
+  ENVIADA: 'Enviada',
+  RESPONDIDA: 'Respondida',
+  COMPLETADA: 'Completada',
+  ACEPTADA: 'Aceptada',
+  PARCIAL: 'Parcial',
+  DISPONIBLE: 'Disponible',
+  SIN_STOCK: 'Sin stock',
+  RETAIL: 'Minorista',
+  MAYORISTA: 'Mayorista',
+  DISTRIBUIDOR: 'Distribuidor',
+  COTIZACION: 'Cotización',
+  COMPRA: 'Compra',
+  REPOSICION: 'Reposición',
+  BAJA: 'Baja',
+  MEDIA: 'Media',
+  ALTA: 'Alta',
+  URGENTE: 'Urgente',
+  ADMIN: 'Administración',
+  VENTAS: 'Ventas',
+  COMPRAS: 'Compras',
+  CLIENTE: 'Cliente',
+  PROVEEDOR: 'Proveedor',
+};
+
+export const label = (code: string): string => LABELS[code] ?? code;
