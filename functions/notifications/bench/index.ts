@@ -33,8 +33,12 @@ const MESSAGES = 600;
 const WARM_UP = 30;
 const QUEUE = QUEUE_NAMES.notificacionesProcessing;
 const TABLE = 'arka-notifications-audit-bench';
-/** The goal: the real providers keep at least this many notifications per second flowing on this laptop. */
-const GOAL_PER_SECOND = 100;
+/**
+ * The goal: the largest burst the platform makes (a bulk request to 50 suppliers, a
+ * few notifications each, about 250) drains locally within 10 s, on the shared 2-core
+ * machine, while dynalite and the local SES server share the same cores.
+ */
+const GOAL_PER_SECOND = 25;
 
 function observability(): Pick<HandlerDeps, 'logger' | 'metrics'> {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
