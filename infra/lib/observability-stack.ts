@@ -71,21 +71,16 @@ export class ObservabilityStack extends Stack {
     const alb = (
       metricName: string,
       statistic: string,
+      period: Duration,
       dims: Record<string, string> = { LoadBalancer: loadBalancer },
     ) =>
-      new cw.Metric({
-        namespace: 'AWS/ApplicationELB',
-        metricName,
-        dimensionsMap: dims,
-        statistic,
-        period: ONE_MINUTE,
-      });
+      new cw.Metric({ namespace: 'AWS/ApplicationELB', metricName, dimensionsMap: dims, statistic, period });
     const alb5xx = new cw.MathExpression({
       label: 'ALB + target 5xx',
       expression: 'FILL(elb, 0) + FILL(target, 0)',
       usingMetrics: {
-        elb: alb('HTTPCode_ELB_5XX_Count', cw.Stats.SUM),
-        target: alb('HTTPCode_Target_5XX_Count', cw.Stats.SUM),
+        elb: alb('HTTPCode_ELB_5XX_Count', cw.Stats.SUM, FIVE_MINUTES),
+        target: alb('HTTPCode_Target_5XX_Count', cw.Stats.SUM, FIVE_MINUTES),
       },
       period: FIVE_MINUTES,
     });
