@@ -92,7 +92,7 @@ export class ObservabilityStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: gt,
     });
-    const unhealthy = alb('UnHealthyHostCount', cw.Stats.MAXIMUM, {
+    const unhealthy = alb('UnHealthyHostCount', cw.Stats.MAXIMUM, ONE_MINUTE, {
       LoadBalancer: loadBalancer,
       TargetGroup: targetGroup,
     });
