@@ -30,6 +30,8 @@ export const configSchema = z
   .refine((c) => c.SNS_CHANNEL !== 'local' || c.ARKA_DATA_DIR !== undefined, {
     path: ['ARKA_DATA_DIR'],
     message: 'required when SNS_CHANNEL is local (the outbox directory)',
+    // Checked even when other variables are bad, so one message names every problem.
+    when: () => true,
   });
 
 export type NotificationsConfig = Readonly<{

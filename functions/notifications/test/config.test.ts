@@ -84,6 +84,13 @@ describe('loadConfig', () => {
   });
 
   it('fails if SNS_CHANNEL is local without ARKA_DATA_DIR', () => {
-    expect(errorOf({ ...valid, SNS_CHANNEL: 'local' })).toContain('ARKA_DATA_DIR');
+    expect(errorOf({ ...valid, SNS_CHANNEL: 'local' })).toContain('ARKA_DATA_DIR: is required');
+  });
+
+  it('names a missing ARKA_DATA_DIR beside the other problems', () => {
+    const message = errorOf({ SNS_CHANNEL: 'local' });
+
+    expect(message).toContain('ARKA_DATA_DIR: is required');
+    expect(message).toContain('AWS_REGION: is required');
   });
 });
