@@ -1,9 +1,9 @@
 import { commonConfigSchema, env, jwtConfigSchema } from '@arka/kernel';
+import { messagingEnvSchema } from '@arka/messaging';
 import { z } from 'zod';
 import type { MongoSettings } from './adapters/persistence/mongodb/mongodb-connection';
 
-/** Every setting of the gestor-solicitudes service and its dispatcher, read once at start-up. */
-export const configSchema = commonConfigSchema
+const gestorSchema = commonConfigSchema
   .extend(jwtConfigSchema.shape)
   .extend({
     PORT: env.port(8082),
@@ -29,6 +29,21 @@ export const configSchema = commonConfigSchema
       ctx.addIssue({ code: 'custom', path: ['MONGODB_PASSWORD'], message: 'required with MONGODB_USER' });
     }
   });
+
+/**
+ * Every setting of the gestor-solicitudes service and its dispatcher, read once at
+ * start-up: the service's own, plus messaging's (MESSAGING_DRIVER and friends,
+ * parsed by @arka/messaging into `messaging`). Problems of both are reported together.
+ */
+export const configSchema = z.looseObject({}).transform((environment, ctx) => {
+  const gestor = gestorSchema.safeParse(environment);
+  const messaging = messagingEnvSchema.safeParse(environment);
+  for (const issue of [...(gestor.error?.issues ?? []), ...(messaging.error?.issues ?? [])]) {
+    ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  }
+  if (!gestor.success || !messaging.success) return z.NEVER;
+  return { ...gestor.data, messaging: messaging.data };
+});
 
 export type GestorConfig = z.output<typeof configSchema>;
 
