@@ -32,6 +32,8 @@ export interface CotizadorDeps {
   readonly clock?: Clock;
   /** @default random UUIDs */
   readonly newId?: IdGenerator;
+  /** Called after a commit that wrote to the outbox (wakes the relay). @default nothing */
+  readonly onOutboxCommitted?: () => void;
 }
 
 type AppConfig = Pick<
@@ -64,7 +66,7 @@ export async function buildApp(config: AppConfig, deps: CotizadorDeps): Promise<
     products: new KyselyProductRepository(db),
     customers: new KyselyCustomerRepository(db),
     quotes: new KyselyQuoteRepository(db),
-    unitOfWork: new KyselyUnitOfWork(db),
+    unitOfWork: new KyselyUnitOfWork(db, deps.onOutboxCommitted),
     clock: deps.clock ?? (() => new Date()),
     newId: deps.newId ?? randomUUID,
     salesEmail: config.VENTAS_EMAIL,

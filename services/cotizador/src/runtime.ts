@@ -9,6 +9,13 @@ import { seedEmbeddedData } from './adapters/seed/seed-embedded';
 import { buildApp } from './app';
 import type { Clock } from './application/ports';
 import { configSchema, type CotizadorConfig } from './config';
+import { startOutboxRelay } from './outbox-relay';
+
+/** Supervisors and signal handlers may both ask to close; the work happens once. */
+function once(work: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= work());
+}
 
 export interface PreparedCotizador {
   readonly app: HttpApp;
@@ -62,21 +69,29 @@ export async function prepareCotizador(
       embedded,
       dataDir: config.ARKA_DATA_DIR,
     });
-    const app = await buildApp(config, {
-      database,
-      jwtSecret,
-      logger,
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
-    return {
-      app,
-      config,
-      embedded,
-      async close() {
-        await app.close();
-        await database.close();
-      },
-    };
+    const relay = config.OUTBOX_RELAY ? startOutboxRelay(database, config.messaging, logger) : undefined;
+    try {
+      const app = await buildApp(config, {
+        database,
+        jwtSecret,
+        logger,
+        ...(options.clock ? { clock: options.clock } : {}),
+        ...(relay ? { onOutboxCommitted: relay.wake } : {}),
+      });
+      return {
+        app,
+        config,
+        embedded,
+        close: once(async () => {
+          await app.close();
+          await relay?.stop();
+          await database.close();
+        }),
+      };
+    } catch (error) {
+      await relay?.stop();
+      throw error;
+    }
   } catch (error) {
     await database.close();
     throw error;

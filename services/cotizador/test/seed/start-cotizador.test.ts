@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, createAccessTokenSigner } from '@arka/kernel';
+import { EmbeddedBroker, notificationMessageSchema, QUEUE_NAMES } from '@arka/messaging';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startCotizador } from '../../src/runtime';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cotizador-start-'));
@@ -32,6 +34,22 @@ describe('startCotizador in the embedded mode', () => {
         body: JSON.stringify({ clienteId: 'CLI001', productos: [{ productoId: 1, cantidad: 50 }] }),
       });
       expect(created.status).toBe(201);
+      const { cotizacionId } = z.object({ cotizacionId: z.string() }).parse(await created.json());
+
+      // The relay publishes the customer's notification to the embedded broker.
+      const broker = EmbeddedBroker.open({ path: join(dataDir, 'broker.sqlite') });
+      try {
+        const [delivered] = await broker.receive(QUEUE_NAMES.notificacionesProcessing, {
+          waitTimeSeconds: 10,
+        });
+        const envelope = z.object({ Message: z.string() }).parse(JSON.parse(delivered?.body ?? '{}'));
+        expect(notificationMessageSchema.parse(JSON.parse(envelope.Message))).toMatchObject({
+          recipient: 'compras@cliente1.example',
+          subject: `Cotización ${cotizacionId} creada`,
+        });
+      } finally {
+        await broker.close();
+      }
       await first.close();
 
       const second = await startCotizador(env);
@@ -39,16 +57,16 @@ describe('startCotizador in the embedded mode', () => {
         const products = await (
           await fetch(`${second.address}/api/v1/cotizador/productos?size=1`, { headers })
         ).json();
-        expect(products.totalElements).toBe(45);
+        expect(products).toMatchObject({ totalElements: 45 });
         const quotes = await (
           await fetch(`${second.address}/api/v1/cotizador/cotizaciones`, { headers })
         ).json();
-        expect(quotes.totalElements).toBe(1);
+        expect(quotes).toMatchObject({ totalElements: 1 });
       } finally {
         await second.close();
       }
     } finally {
-      await first.close().catch(() => undefined);
+      await first.close();
     }
   });
 

@@ -4,16 +4,31 @@ import type { TransactionScope, UnitOfWork } from '../../application/ports';
 import { KyselyQuoteRepository } from './kysely-quote-repository';
 import { OUTBOX_TABLE, type CotizadorDb } from './schema';
 
-/** One database transaction per unit of work; a thrown error rolls everything back. */
+/**
+ * One database transaction per unit of work; a thrown error rolls everything back.
+ * `onOutboxCommitted` runs after a commit that wrote outbox messages, so a relay in
+ * this process publishes them at once instead of at its next poll.
+ */
 export class KyselyUnitOfWork implements UnitOfWork {
-  constructor(private readonly db: Kysely<CotizadorDb>) {}
+  constructor(
+    private readonly db: Kysely<CotizadorDb>,
+    private readonly onOutboxCommitted: () => void = () => {},
+  ) {}
 
-  transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) =>
+  async transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
+    let wroteOutbox = false;
+    const result = await this.db.transaction().execute((trx) =>
       work({
         quotes: new KyselyQuoteRepository(trx),
-        outbox: { append: (messages) => appendToOutbox(trx, OUTBOX_TABLE, messages) },
+        outbox: {
+          append: async (messages) => {
+            await appendToOutbox(trx, OUTBOX_TABLE, messages);
+            wroteOutbox ||= messages.length > 0;
+          },
+        },
       }),
     );
+    if (wroteOutbox) this.onOutboxCommitted();
+    return result;
   }
 }
