@@ -1,7 +1,11 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { processNotification, type ProcessNotificationDeps } from './application/process-notification';
+import {
+  processNotification,
+  type ProcessNotificationDeps,
+  type ProcessOutcome,
+} from './application/process-notification';
 import { parseNotificationBody } from './domain/incoming-message';
 import { MessageRejectedError } from './domain/rejection';
 import { KeyedSequencer } from './keyed-sequencer';
@@ -10,6 +14,12 @@ import type { Observability } from './observability';
 export type HandlerDeps = ProcessNotificationDeps & Observability;
 
 export type NotificationsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+
+const OUTCOME_METRICS: Record<ProcessOutcome['kind'], string> = {
+  sent: 'NotificationsSent',
+  duplicate: 'NotificationsDuplicate',
+  'alert-completed': 'CriticalAlertsCompleted',
+};
 
 function reasonOf(error: unknown): { code: string; reason: string } {
   if (error instanceof MessageRejectedError) return { code: error.code, reason: error.message };
@@ -20,8 +30,8 @@ function reasonOf(error: unknown): { code: string; reason: string } {
 /**
  * The Lambda handler over the given adapters. Records are processed concurrently,
  * except that deliveries of the same notification id run one after the other (also
- * across overlapping invocations of the local event source), so a second delivery
- * sees the first one's audit record. A record fails by throwing; only the failed ones are returned in
+ * across overlapping invocations), so a second delivery sees the first one's audit
+ * record. A record fails by throwing; only the failed ones are returned in
  * batchItemFailures, even when every record of the batch failed.
  */
 export function createHandler(deps: HandlerDeps): NotificationsHandler {
@@ -39,11 +49,7 @@ export function createHandler(deps: HandlerDeps): NotificationsHandler {
         priority: message.priority,
         outcome: outcome.kind,
       });
-      metrics.addMetric(
-        outcome.kind === 'duplicate' ? 'NotificationsDuplicate' : 'NotificationsSent',
-        MetricUnit.Count,
-        1,
-      );
+      metrics.addMetric(OUTCOME_METRICS[outcome.kind], MetricUnit.Count, 1);
     } catch (error) {
       logger.error('notification record failed', {
         sqsMessageId: record.messageId,
