@@ -47,8 +47,11 @@ export interface AuditStore {
    * delivery holds a lease that has not expired; counts the attempt.
    */
   claim(entry: AuditEntry, now: Date): Promise<ClaimResult>;
+  /** Called only once the provider accepted the message; releases the lease. */
   markSent(id: string, providerMessageId: string, now: Date): Promise<void>;
+  /** Records the provider error and releases the lease; throws if the id is already SENT. */
   markFailed(id: string, error: string, now: Date): Promise<void>;
+  /** Throws if the id is not SENT: an alert always follows the send. */
   markCriticalAlertPublished(id: string, alertMessageId: string, now: Date): Promise<void>;
   find(id: string): Promise<AuditRecord | undefined>;
 }

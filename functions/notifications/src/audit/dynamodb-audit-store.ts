@@ -98,11 +98,13 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   async markCriticalAlertPublished(id: string, alertMessageId: string, now: Date): Promise<void> {
-    await this.update(id, 'SET criticalAlert = :published, criticalAlertMessageId = :mid, updatedAt = :now', {
-      ':published': 'PUBLISHED',
-      ':mid': alertMessageId,
-      ':now': now.toISOString(),
-    });
+    await this.update(
+      id,
+      'SET criticalAlert = :published, criticalAlertMessageId = :mid, updatedAt = :now',
+      { ':published': 'PUBLISHED', ':mid': alertMessageId, ':now': now.toISOString(), ':sent': 'SENT' },
+      // The alert follows the send; it is never recorded for a notification that was not sent.
+      '#status = :sent',
+    );
   }
 
   async find(id: string): Promise<AuditRecord | undefined> {
@@ -125,10 +127,8 @@ export class DynamoDbAuditStore implements AuditStore {
         Key: { id },
         UpdateExpression: expression,
         ConditionExpression: condition,
-        ExpressionAttributeNames:
-          expression.includes('#status') || condition.includes('#status')
-            ? { '#status': 'status' }
-            : undefined,
+        // Every update sets or checks the status (a reserved word in DynamoDB).
+        ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: values,
       }),
     );

@@ -63,6 +63,7 @@ export class InMemoryAuditStore implements AuditStore {
 
   async markCriticalAlertPublished(id: string, alertMessageId: string, now: Date): Promise<void> {
     const r = this.get(id);
+    if (r.status !== 'SENT') throw new Error(`audit record ${id} is not SENT`);
     this.records.set(id, {
       ...r,
       criticalAlert: 'PUBLISHED',

@@ -120,6 +120,15 @@ export function auditStoreContract(name: string, makeStore: () => AuditStore): v
       expect((await store.find(e.id))?.criticalAlertMessageId).toBe('alert-1');
     });
 
+    it('records a critical alert only for a notification that was sent', async () => {
+      const store = makeStore();
+      const e = entry({ priority: 'critical' });
+      await store.claim(e, T0);
+
+      await expect(store.markCriticalAlertPublished(e.id, 'alert-1', later(1))).rejects.toThrow();
+      expect((await store.find(e.id))?.criticalAlert).toBe('PENDING');
+    });
+
     it('finds nothing for an unknown id', async () => {
       expect(await makeStore().find('never-claimed')).toBeUndefined();
     });
