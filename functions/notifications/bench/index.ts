@@ -40,12 +40,19 @@ const TABLE = 'arka-notifications-audit-bench';
  */
 const GOAL_PER_SECOND = 25;
 
+/** Silent Logger and Metrics for both runs; the environment is restored for the other suites. */
 function observability(): Pick<HandlerDeps, 'logger' | 'metrics'> {
+  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
-  return {
-    logger: new Logger({ serviceName: SUITE, logLevel: 'SILENT' }),
-    metrics: new Metrics({ namespace: 'Arka/Notifications', serviceName: SUITE }),
-  };
+  try {
+    return {
+      logger: new Logger({ serviceName: SUITE, logLevel: 'SILENT' }),
+      metrics: new Metrics({ namespace: 'Arka/Notifications', serviceName: SUITE }),
+    };
+  } finally {
+    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
+  }
 }
 
 async function publishEmails(broker: EmbeddedBroker, run: string, count: number): Promise<void> {
