@@ -62,7 +62,8 @@ function sendIndex(reply: FastifyReply): FastifyReply {
  * Files are looked up per request, so a rebuild needs no restart.
  */
 export async function registerConsole(app: FastifyInstance, options: ConsoleOptions): Promise<void> {
-  if (!isAbsolute(options.root)) throw new Error(`console root must be an absolute path; given ${options.root}`);
+  if (!isAbsolute(options.root))
+    throw new Error(`console root must be an absolute path; given ${options.root}`);
   const root = normalize(options.root);
   const reserved = options.reservedPrefixes ?? DEFAULT_RESERVED;
 

@@ -30,7 +30,11 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/catalogo', roles: QUOTES, render: () => <CatalogoPage />, menu: 'Catálogo' },
   { pattern: '/cotizaciones/nueva', roles: QUOTES, render: () => <QuoteBuilder />, menu: 'Nueva cotización' },
   { pattern: '/cotizaciones', roles: QUOTES, render: () => <CotizacionesPage />, menu: 'Cotizaciones' },
-  { pattern: '/cotizaciones/:id', roles: QUOTES, render: (p) => <CotizacionPage key={p.id} id={p.id ?? ''} /> },
+  {
+    pattern: '/cotizaciones/:id',
+    roles: QUOTES,
+    render: (p) => <CotizacionPage key={p.id} id={p.id ?? ''} />,
+  },
   { pattern: '/clientes', roles: STAFF_SALES, render: () => <ClientesPage />, menu: 'Clientes' },
   {
     pattern: '/clientes/:id/cotizaciones',
@@ -45,5 +49,9 @@ export const ROUTES: readonly Route[] = [
     roles: PURCHASING,
     render: (p) => <ComparacionPage key={p.grupoId} grupoId={p.grupoId ?? ''} />,
   },
-  { pattern: '/solicitudes/:id', roles: REQUESTS, render: (p) => <SolicitudPage key={p.id} id={p.id ?? ''} /> },
+  {
+    pattern: '/solicitudes/:id',
+    roles: REQUESTS,
+    render: (p) => <SolicitudPage key={p.id} id={p.id ?? ''} />,
+  },
 ];

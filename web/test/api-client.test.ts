@@ -17,7 +17,10 @@ const protectedRoute = (valid: () => string) => (call: { headers: Readonly<Recor
 describe('ApiClient', () => {
   it('logs in, keeps the refresh token in the store and sends the access token as a bearer', async () => {
     const store = memoryTokenStore();
-    const gw = fakeGateway({ 'POST /auth/login': () => tokenPair(first), 'GET /api/x': protectedRoute(() => first) });
+    const gw = fakeGateway({
+      'POST /auth/login': () => tokenPair(first),
+      'GET /api/x': protectedRoute(() => first),
+    });
     const client = new ApiClient({ store, fetch: gw.fetch });
 
     const claims = await client.login('cliente1', 'secret');
@@ -61,7 +64,10 @@ describe('ApiClient', () => {
 
     expect(answer).toEqual({ ok: true });
     expect(gw.callsTo('POST', '/auth/refresh')).toHaveLength(1);
-    expect(gw.callsTo('GET', '/api/x').map((c) => c.headers.authorization)).toEqual([`Bearer ${first}`, `Bearer ${second}`]);
+    expect(gw.callsTo('GET', '/api/x').map((c) => c.headers.authorization)).toEqual([
+      `Bearer ${first}`,
+      `Bearer ${second}`,
+    ]);
   });
 
   it('runs a single refresh for calls that fail together, so the refresh token is never presented twice', async () => {
@@ -114,7 +120,10 @@ describe('ApiClient', () => {
 
   it('revokes the refresh token on logout and forgets both tokens', async () => {
     const store = memoryTokenStore();
-    const gw = fakeGateway({ 'POST /auth/login': () => tokenPair(first), 'POST /auth/logout': () => ({ status: 204 }) });
+    const gw = fakeGateway({
+      'POST /auth/login': () => tokenPair(first),
+      'POST /auth/logout': () => ({ status: 204 }),
+    });
     const client = new ApiClient({ store, fetch: gw.fetch });
     await client.login('cliente1', 'secret');
 
@@ -151,7 +160,10 @@ describe('ApiClient', () => {
 
   it('turns a problem+json into an ApiError carrying its field errors', async () => {
     const errors = [{ field: 'productos[0].cantidad', rule: 'too_small', message: 'must be >= 1' }];
-    const gw = fakeGateway({ 'POST /auth/login': () => tokenPair(first), 'POST /api/x': () => problem(400, 'invalid', errors) });
+    const gw = fakeGateway({
+      'POST /auth/login': () => tokenPair(first),
+      'POST /api/x': () => problem(400, 'invalid', errors),
+    });
     const client = new ApiClient({ store: memoryTokenStore(), fetch: gw.fetch });
     await client.login('cliente1', 'secret');
 
@@ -162,7 +174,10 @@ describe('ApiClient', () => {
   });
 
   it('refuses an answer that does not match the expected schema', async () => {
-    const gw = fakeGateway({ 'POST /auth/login': () => tokenPair(first), 'GET /api/x': () => json(200, { ok: 'yes' }) });
+    const gw = fakeGateway({
+      'POST /auth/login': () => tokenPair(first),
+      'GET /api/x': () => json(200, { ok: 'yes' }),
+    });
     const client = new ApiClient({ store: memoryTokenStore(), fetch: gw.fetch });
     await client.login('cliente1', 'secret');
 

@@ -57,7 +57,8 @@ describe('login form', () => {
   it('shows the field the gateway names in a 400 beside it', async () => {
     const user = userEvent.setup();
     renderApp({
-      'POST /auth/login': () => problem(400, 'invalid', [{ field: 'username', rule: 'too_big', message: 'at most 128 characters' }]),
+      'POST /auth/login': () =>
+        problem(400, 'invalid', [{ field: 'username', rule: 'too_big', message: 'at most 128 characters' }]),
     });
 
     await user.type(screen.getByLabelText('Usuario'), 'x'.repeat(10));

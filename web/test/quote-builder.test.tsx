@@ -29,7 +29,9 @@ describe('quote builder', () => {
     expect(screen.queryByLabelText('Cliente (código)')).toBeNull();
     const cantidad = screen.getByLabelText(`Cantidad de ${MOUSE.nombre}`);
     expect(cantidad).toHaveProperty('value', '1');
-    expect(document.getElementById('productos[0].cantidad-hint')?.textContent).toBe('Stock: 340 · disponible');
+    expect(document.getElementById('productos[0].cantidad-hint')?.textContent).toBe(
+      'Stock: 340 · disponible',
+    );
   });
 
   it('judges the quantity as it is typed, beside the field', async () => {
@@ -51,7 +53,9 @@ describe('quote builder', () => {
     expect(afterFraction).toBe('La cantidad debe ser un número entero.');
     expect(afterTooMany).toBe('La cantidad máxima es 100.000.');
     expect(errorsOf('productos[0].cantidad')).toBeUndefined();
-    expect(document.getElementById('productos[0].cantidad-hint')?.textContent).toBe('Stock: 340 · entrega parcial');
+    expect(document.getElementById('productos[0].cantidad-hint')?.textContent).toBe(
+      'Stock: 340 · entrega parcial',
+    );
   });
 
   it('does not send an invalid quote', async () => {
@@ -70,7 +74,11 @@ describe('quote builder', () => {
       'POST /api/v1/cotizador/cotizaciones': () =>
         problem(422, 'Some lines cannot be quoted (productoId 1).', [
           { field: 'productos[0].productoId', rule: 'active', message: 'Producto 1 is not active' },
-          { field: 'productos[0].cantidad', rule: 'max', message: 'the lines of producto 1 add up to more than 100000 units' },
+          {
+            field: 'productos[0].cantidad',
+            rule: 'max',
+            message: 'the lines of producto 1 add up to more than 100000 units',
+          },
           { field: 'tipoCliente', rule: 'custom', message: 'not a field of this form' },
         ]),
     });
@@ -79,7 +87,9 @@ describe('quote builder', () => {
 
     expect(await screen.findByText('Revise los campos marcados.')).toBeTruthy();
     expect(errorsOf('productos[0].productoId')).toBe('No está activo.');
-    expect(errorsOf('productos[0].cantidad')).toBe('the lines of producto 1 add up to more than 100000 units');
+    expect(errorsOf('productos[0].cantidad')).toBe(
+      'the lines of producto 1 add up to more than 100000 units',
+    );
     expect(within(screen.getByRole('alert')).getByText('tipoCliente: not a field of this form')).toBeTruthy();
     expect(screen.getByLabelText(`Cantidad de ${MOUSE.nombre}`).getAttribute('aria-invalid')).toBe('true');
   });
@@ -108,7 +118,9 @@ describe('quote builder', () => {
 
     await user.click(screen.getByRole('button', { name: 'Solicitar cotización' }));
 
-    await waitFor(() => expect(window.location.hash).toBe(`#/cotizaciones/${COTIZACION_MAYORISTA.cotizacionId}`));
+    await waitFor(() =>
+      expect(window.location.hash).toBe(`#/cotizaciones/${COTIZACION_MAYORISTA.cotizacionId}`),
+    );
     expect(gw.callsTo('POST', '/api/v1/cotizador/cotizaciones')[0]?.body).toEqual({
       clienteId: 'CLI001',
       productos: [

@@ -17,7 +17,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   app = Fastify();
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).type('application/problem+json').send({ title: 'Not Found', status: 404, detail: request.url }),
+    reply
+      .code(404)
+      .type('application/problem+json')
+      .send({ title: 'Not Found', status: 404, detail: request.url }),
   );
   app.get('/api/v1/cotizador/productos', async () => ({ content: [] }));
   await registerConsole(app, { root: dir });
@@ -45,11 +48,14 @@ describe('registerConsole', () => {
     expect(res.headers['cache-control']).toContain('max-age=31536000');
   });
 
-  it.each(['/cotizaciones', '/solicitudes/grupos/123', '/catalogo?page=2'])('falls back to index.html for page %s', async (url) => {
-    const res = await app.inject({ method: 'GET', url });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('id="root"');
-  });
+  it.each(['/cotizaciones', '/solicitudes/grupos/123', '/catalogo?page=2'])(
+    'falls back to index.html for page %s',
+    async (url) => {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('id="root"');
+    },
+  );
 
   it('leaves API paths to the app: a known route answers, an unknown one is a 404 problem', async () => {
     const known = await app.inject({ method: 'GET', url: '/api/v1/cotizador/productos' });

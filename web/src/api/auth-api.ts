@@ -28,6 +28,7 @@ export async function postJson(fetchFn: FetchLike, url: string, body: unknown): 
 export async function readTokenPair(response: Response): Promise<TokenPair> {
   if (!response.ok) throw await apiErrorFrom(response);
   const parsed = tokenPairSchema.safeParse(await response.json());
-  if (!parsed.success) throw new ApiError(response.status, 'Respuesta inesperada', 'El servidor devolvió tokens no válidos.');
+  if (!parsed.success)
+    throw new ApiError(response.status, 'Respuesta inesperada', 'El servidor devolvió tokens no válidos.');
   return parsed.data;
 }

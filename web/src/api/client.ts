@@ -84,7 +84,12 @@ export class ApiClient {
   }
 
   /** Calls the API and validates the answer with `schema`; a 204 is validated as `undefined`. */
-  async request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  async request<S extends z.ZodType>(
+    method: Method,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     await this.ensureFresh();
     let sentWith = this.accessToken;
     let response = await this.send(method, path, body, sentWith);
@@ -98,14 +103,25 @@ export class ApiClient {
     const payload: unknown = response.status === 204 ? undefined : await response.json();
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
-      throw new ApiError(response.status, 'Respuesta inesperada', `La respuesta de ${path} no tiene la forma esperada.`, [], {
-        cause: parsed.error,
-      });
+      throw new ApiError(
+        response.status,
+        'Respuesta inesperada',
+        `La respuesta de ${path} no tiene la forma esperada.`,
+        [],
+        {
+          cause: parsed.error,
+        },
+      );
     }
     return parsed.data;
   }
 
-  private async send(method: Method, path: string, body: unknown, token: string | undefined): Promise<Response> {
+  private async send(
+    method: Method,
+    path: string,
+    body: unknown,
+    token: string | undefined,
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token !== undefined) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -147,7 +163,8 @@ export class ApiClient {
 
   private accept(pair: TokenPair): Claims {
     const claims = decodeClaims(pair.accessToken);
-    if (claims === undefined) throw new ApiError(200, 'Respuesta inesperada', 'El token de acceso no se pudo leer.');
+    if (claims === undefined)
+      throw new ApiError(200, 'Respuesta inesperada', 'El token de acceso no se pudo leer.');
     this.accessToken = pair.accessToken;
     // The lifetime, not `exp`: a client clock that is off does not matter then.
     this.expiresAt = this.now() + pair.expiresIn * 1000;

@@ -28,15 +28,18 @@ export function cotizadorApi(client: ApiClient) {
       client.request('GET', `${BASE}/productos${query({ ...p })}`, pageOf(productoSchema)),
     actualizarProducto: (id: number, cambio: CambioProducto) =>
       client.request('PUT', `${BASE}/productos/${id}`, productoSchema, cambio),
-    clientes: (p: PageParams) => client.request('GET', `${BASE}/clientes${query({ ...p })}`, pageOf(clienteSchema)),
+    clientes: (p: PageParams) =>
+      client.request('GET', `${BASE}/clientes${query({ ...p })}`, pageOf(clienteSchema)),
     cotizaciones: (p: PageParams & { clienteId?: string; estado?: EstadoCotizacion }) =>
       client.request('GET', `${BASE}/cotizaciones${query({ ...p })}`, pageOf(cotizacionSchema)),
     cotizacion: (id: string) =>
       client.request('GET', `${BASE}/cotizaciones/${encodeURIComponent(id)}`, cotizacionSchema),
-    crearCotizacion: (body: NuevaCotizacion) => client.request('POST', `${BASE}/cotizaciones`, cotizacionSchema, body),
+    crearCotizacion: (body: NuevaCotizacion) =>
+      client.request('POST', `${BASE}/cotizaciones`, cotizacionSchema, body),
     cambiarEstado: (id: string, estado: EstadoCotizacion) =>
-      client.request('PUT', `${BASE}/cotizaciones/${encodeURIComponent(id)}/estado`, cotizacionSchema, { estado }),
+      client.request('PUT', `${BASE}/cotizaciones/${encodeURIComponent(id)}/estado`, cotizacionSchema, {
+        estado,
+      }),
   };
 }
 export type CotizadorApi = ReturnType<typeof cotizadorApi>;
-

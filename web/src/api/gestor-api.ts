@@ -62,7 +62,8 @@ export function gestorApi(client: ApiClient) {
       client.request('PUT', `${BASE}/proveedores/${id(proveedorId)}`, proveedorSchema, body),
     solicitudes: (p: PageParams & { estado?: EstadoSolicitud; grupoId?: string }) =>
       client.request('GET', `${BASE}/solicitudes${query({ ...p })}`, pageOf(solicitudSchema)),
-    solicitud: (solicitudId: string) => client.request('GET', `${BASE}/solicitudes/${id(solicitudId)}`, solicitudSchema),
+    solicitud: (solicitudId: string) =>
+      client.request('GET', `${BASE}/solicitudes/${id(solicitudId)}`, solicitudSchema),
     enviarMultiple: (proveedorIds: readonly string[], body: BorradorSolicitud) =>
       client.request(
         'POST',

@@ -38,7 +38,11 @@ export async function apiErrorFrom(response: Response): Promise<ApiError> {
   const text = await response.text();
   const parsed = problemSchema.safeParse(safeJson(text));
   if (!parsed.success) {
-    return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, text.slice(0, 300));
+    return new ApiError(
+      response.status,
+      response.statusText || `HTTP ${response.status}`,
+      text.slice(0, 300),
+    );
   }
   const p = parsed.data;
   return new ApiError(response.status, p.title ?? `HTTP ${response.status}`, p.detail ?? '', p.errors ?? []);

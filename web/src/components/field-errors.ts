@@ -40,7 +40,9 @@ export interface FormProblem {
 export function formProblem(error: unknown, shownFields: (field: string) => boolean): FormProblem {
   if (!(error instanceof ApiError)) return { summary: 'Ocurrió un error inesperado.', fields: {}, other: [] };
   const shown = error.fieldErrors.filter((e) => shownFields(e.field));
-  const other = error.fieldErrors.filter((e) => !shownFields(e.field)).map((e) => `${e.field}: ${messageOf(e)}`);
+  const other = error.fieldErrors
+    .filter((e) => !shownFields(e.field))
+    .map((e) => `${e.field}: ${messageOf(e)}`);
   const summary = error.fieldErrors.length > 0 ? 'Revise los campos marcados.' : describeError(error);
   return { summary, fields: byField(shown), other };
 }

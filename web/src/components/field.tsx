@@ -9,7 +9,10 @@ interface FieldFrame {
 }
 
 function describedBy(frame: FieldFrame): string | undefined {
-  const ids = [frame.hint === undefined ? '' : `${frame.id}-hint`, frame.errors?.length ? `${frame.id}-error` : ''];
+  const ids = [
+    frame.hint === undefined ? '' : `${frame.id}-hint`,
+    frame.errors?.length ? `${frame.id}-error` : '',
+  ];
   const joined = ids.filter(Boolean).join(' ');
   return joined === '' ? undefined : joined;
 }
@@ -28,7 +31,9 @@ function Frame({ frame, children }: { frame: FieldFrame; children: ReactNode }) 
       )}
       {invalid ? (
         <ul className="field__errors" id={`${frame.id}-error`}>
-          {frame.errors?.map((message) => <li key={message}>{message}</li>)}
+          {frame.errors?.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
         </ul>
       ) : null}
     </div>
@@ -37,7 +42,11 @@ function Frame({ frame, children }: { frame: FieldFrame; children: ReactNode }) 
 
 function a11y(frame: FieldFrame) {
   const by = describedBy(frame);
-  return { id: frame.id, 'aria-invalid': (frame.errors?.length ?? 0) > 0, ...(by ? { 'aria-describedby': by } : {}) };
+  return {
+    id: frame.id,
+    'aria-invalid': (frame.errors?.length ?? 0) > 0,
+    ...(by ? { 'aria-describedby': by } : {}),
+  };
 }
 
 type InputProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;

@@ -13,7 +13,10 @@ export interface Services {
 const ServicesContext = createContext<Services | undefined>(undefined);
 
 export function ServicesProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  const services = useMemo(() => ({ client, cotizador: cotizadorApi(client), gestor: gestorApi(client) }), [client]);
+  const services = useMemo(
+    () => ({ client, cotizador: cotizadorApi(client), gestor: gestorApi(client) }),
+    [client],
+  );
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 

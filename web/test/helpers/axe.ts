@@ -6,5 +6,7 @@ import axe from 'axe-core';
  */
 export async function axeViolations(root: Element): Promise<string[]> {
   const results = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
 }

@@ -42,5 +42,14 @@ export const COTIZACION_MAYORISTA: Cotizacion = {
   condicionesPago: '30 días',
   tiempoEntrega: 15,
   observaciones: null,
-  productos: [{ productoId: 2, nombre: 'Teclado Logitech K120', cantidad: 50, precioUnitario: 100, subtotal: 5000, disponibilidad: 'PARCIAL' }],
+  productos: [
+    {
+      productoId: 2,
+      nombre: 'Teclado Logitech K120',
+      cantidad: 50,
+      precioUnitario: 100,
+      subtotal: 5000,
+      disponibilidad: 'PARCIAL',
+    },
+  ],
 };

@@ -11,10 +11,29 @@ type Reply = { status: number; body?: unknown; contentType?: string };
 type Handler = (call: RecordedCall) => Reply | Promise<Reply>;
 
 export const json = (status: number, body: unknown): Reply => ({ status, body });
-export const problem = (status: number, detail: string, errors?: { field: string; rule: string; message: string }[]): Reply => ({
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+};
+
+/** An `application/problem+json` answer as the Arka services send it. */
+export const problem = (
+  status: number,
+  detail: string,
+  errors?: { field: string; rule: string; message: string }[],
+): Reply => ({
   status,
   contentType: 'application/problem+json',
-  body: { type: 'about:blank', title: status === 422 ? 'Unprocessable Entity' : 'Bad Request', status, detail, ...(errors ? { errors } : {}) },
+  body: {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  },
 });
 
 /**
@@ -39,7 +58,12 @@ export function fakeGateway(routes: Record<string, Handler>) {
       headers: { 'content-type': reply.contentType ?? 'application/json' },
     });
   };
-  return { fetch, calls, callsTo: (method: string, path: string) => calls.filter((c) => c.method === method && c.url.split('?')[0] === path) };
+  return {
+    fetch,
+    calls,
+    callsTo: (method: string, path: string) =>
+      calls.filter((c) => c.method === method && c.url.split('?')[0] === path),
+  };
 }
 
 export const tokenPair = (accessToken: string, refreshToken = 'refresh-1', expiresIn = 900) =>

@@ -18,14 +18,23 @@ afterEach(() => {
  * goes through the client's own login against a one-off gateway, so the tokens
  * are exactly what a real login leaves.
  */
-export async function renderSignedIn(ui: ReactNode, fetch: FetchLike, claims: Pick<Claims, 'sub' | 'roles'> & Partial<Claims>) {
+export async function renderSignedIn(
+  ui: ReactNode,
+  fetch: FetchLike,
+  claims: Pick<Claims, 'sub' | 'roles'> & Partial<Claims>,
+) {
   let loggedIn = false;
   const client = new ApiClient({
     store: memoryTokenStore(),
     fetch: (input, init) => {
       if (!loggedIn && input === '/auth/login') {
         loggedIn = true;
-        const body = { accessToken: fakeAccessToken(claims), refreshToken: 'r1', tokenType: 'Bearer', expiresIn: 900 };
+        const body = {
+          accessToken: fakeAccessToken(claims),
+          refreshToken: 'r1',
+          tokenType: 'Bearer',
+          expiresIn: 900,
+        };
         return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
       }
       return fetch(input, init);

@@ -22,7 +22,11 @@ export function ProductoEditor(props: { producto: Producto; onDone: () => void; 
     setBusy(true);
     try {
       // Numbers go as typed; the API refuses more than two decimals or a negative stock, beside the field.
-      await cotizador.actualizarProducto(producto.id, { precio: Number(precio), stock: Number(stock), activo });
+      await cotizador.actualizarProducto(producto.id, {
+        precio: Number(precio),
+        stock: Number(stock),
+        activo,
+      });
       props.onDone();
     } catch (error) {
       setProblem(formProblem(error, (f) => FIELDS.has(f)));
@@ -31,7 +35,12 @@ export function ProductoEditor(props: { producto: Producto; onDone: () => void; 
   }
 
   return (
-    <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-labelledby="titulo-editar-producto">
+    <form
+      className="panel"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      aria-labelledby="titulo-editar-producto"
+    >
       <h2 id="titulo-editar-producto">Editar {producto.nombre}</h2>
       <ProblemSummary problem={problem} />
       <div className="grid">

@@ -33,7 +33,13 @@ export function ClientesPage() {
       <AsyncView state={state}>
         {(data) => (
           <>
-            <DataTable caption="Clientes" columns={columns} rows={data.content} rowKey={(c) => c.id} empty="No hay clientes." />
+            <DataTable
+              caption="Clientes"
+              columns={columns}
+              rows={data.content}
+              rowKey={(c) => c.id}
+              empty="No hay clientes."
+            />
             <Pagination label="clientes" {...data} onPage={setPage} />
           </>
         )}

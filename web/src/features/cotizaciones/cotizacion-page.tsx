@@ -36,7 +36,11 @@ export function CotizacionPage({ id }: { id: string }) {
     }
   }
 
-  if (state.status === 'error' && state.error instanceof ApiError && [400, 404].includes(state.error.status)) {
+  if (
+    state.status === 'error' &&
+    state.error instanceof ApiError &&
+    [400, 404].includes(state.error.status)
+  ) {
     return (
       <section aria-labelledby="titulo-cotizacion">
         <h1 id="titulo-cotizacion">Cotización no encontrada</h1>

@@ -33,7 +33,12 @@ export function CotizacionesPage({ clienteInicial = '' }: { clienteInicial?: str
   const [page, setPage] = useState(0);
   const [estado, setEstado] = useState<EstadoCotizacion | ''>('');
   const [clienteId, setClienteId] = useState(clienteInicial);
-  const filter = { page, size: PAGE_SIZE, ...(estado === '' ? {} : { estado }), ...(clienteId === '' ? {} : { clienteId }) };
+  const filter = {
+    page,
+    size: PAGE_SIZE,
+    ...(estado === '' ? {} : { estado }),
+    ...(clienteId === '' ? {} : { clienteId }),
+  };
   const state = useAsync(() => cotizador.cotizaciones(filter), JSON.stringify(filter));
 
   return (

@@ -22,7 +22,12 @@ export function ProductPicker({ onPick }: { onPick: (producto: Producto) => void
       <h2 id="titulo-buscar">Agregar productos</h2>
       <form className="toolbar" role="search" aria-labelledby="titulo-buscar" onSubmit={search}>
         <label htmlFor="buscar-para-cotizar">Nombre o SKU</label>
-        <input id="buscar-para-cotizar" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id="buscar-para-cotizar"
+          type="search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <button type="submit">Buscar</button>
       </form>
       <AsyncView state={state}>

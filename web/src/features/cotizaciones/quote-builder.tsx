@@ -3,7 +3,12 @@ import { hasRole } from '../../api/claims';
 import type { Producto } from '../../api/schemas';
 import { ProblemSummary } from '../../components/alerts';
 import { InputField, TextAreaField } from '../../components/field';
-import { formProblem, mergeMessages, type FieldMessages, type FormProblem } from '../../components/field-errors';
+import {
+  formProblem,
+  mergeMessages,
+  type FieldMessages,
+  type FormProblem,
+} from '../../components/field-errors';
 import { navigate } from '../../router/hash-router';
 import { useServices, useSignedIn } from '../../session/services';
 import { ProductPicker } from './product-picker';
@@ -11,7 +16,10 @@ import { addProduct, toRequest, validateDraft, type DraftLine } from './quote-dr
 import { QuoteLines } from './quote-lines';
 
 const shown = (field: string) =>
-  field === 'clienteId' || field === 'observaciones' || field === 'productos' || /^productos\[\d+\]\./.test(field);
+  field === 'clienteId' ||
+  field === 'observaciones' ||
+  field === 'productos' ||
+  /^productos\[\d+\]\./.test(field);
 
 function without(messages: FieldMessages, field: string): FieldMessages {
   const { [field]: _dropped, ...rest } = messages;
@@ -89,7 +97,9 @@ export function QuoteBuilder() {
             ))}
           </ul>
         )}
-        {lines.length === 0 ? <p className="empty">Todavía no hay productos: búsquelos arriba y agréguelos.</p> : null}
+        {lines.length === 0 ? (
+          <p className="empty">Todavía no hay productos: búsquelos arriba y agréguelos.</p>
+        ) : null}
         <QuoteLines
           lines={lines}
           errors={errors}

@@ -32,7 +32,8 @@ export function validateDraft(draft: QuoteDraft): FieldMessages {
   const out: Record<string, string[]> = {};
   if (!CLIENTE_ID.test(draft.clienteId)) out.clienteId = ['Indique un cliente válido, p. ej. CLI001.'];
   if (draft.lines.length === 0) out.productos = ['Agregue al menos un producto.'];
-  if (draft.lines.length > MAX_LINEAS) out.productos = [`Una cotización admite hasta ${MAX_LINEAS} productos.`];
+  if (draft.lines.length > MAX_LINEAS)
+    out.productos = [`Una cotización admite hasta ${MAX_LINEAS} productos.`];
   if (draft.observaciones.length > 2000) out.observaciones = ['Máximo 2000 caracteres.'];
   draft.lines.forEach((line, i) => {
     const problem = cantidadProblem(line.cantidad);
@@ -56,7 +57,9 @@ export function addProduct(lines: readonly DraftLine[], producto: Producto): Dra
   const at = lines.findIndex((l) => l.producto.id === producto.id);
   if (at < 0) return [...lines, { producto, cantidad: '1' }];
   return lines.map((l, i) =>
-    i === at && cantidadProblem(l.cantidad) === undefined ? { ...l, cantidad: String(Number(l.cantidad) + 1) } : l,
+    i === at && cantidadProblem(l.cantidad) === undefined
+      ? { ...l, cantidad: String(Number(l.cantidad) + 1) }
+      : l,
   );
 }
 

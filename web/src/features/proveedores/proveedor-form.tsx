@@ -43,15 +43,43 @@ export function ProveedorForm({ proveedor, onDone, onCancel }: ProveedorFormProp
   const f = problem?.fields ?? {};
   return (
     <form className="panel" onSubmit={(e) => void save(e)} noValidate aria-labelledby="titulo-proveedor">
-      <h2 id="titulo-proveedor">{proveedor === undefined ? 'Nuevo proveedor' : `Editar ${proveedor.nombre}`}</h2>
+      <h2 id="titulo-proveedor">
+        {proveedor === undefined ? 'Nuevo proveedor' : `Editar ${proveedor.nombre}`}
+      </h2>
       <ProblemSummary problem={problem} />
       <div className="grid">
         {proveedor === undefined ? (
-          <InputField id="id" label="Código" placeholder="PROV004" value={id} onChange={(e) => setId(e.target.value.trim())} errors={f.id} />
+          <InputField
+            id="id"
+            label="Código"
+            placeholder="PROV004"
+            value={id}
+            onChange={(e) => setId(e.target.value.trim())}
+            errors={f.id}
+          />
         ) : null}
-        <InputField id="nombre" label="Nombre" value={nombre} onChange={(e) => setNombre(e.target.value)} errors={f.nombre} />
-        <InputField id="categoria" label="Categoría" value={categoria} onChange={(e) => setCategoria(e.target.value)} errors={f.categoria} />
-        <InputField id="email" label="Correo" type="email" value={email} onChange={(e) => setEmail(e.target.value)} errors={f.email} />
+        <InputField
+          id="nombre"
+          label="Nombre"
+          value={nombre}
+          onChange={(e) => setNombre(e.target.value)}
+          errors={f.nombre}
+        />
+        <InputField
+          id="categoria"
+          label="Categoría"
+          value={categoria}
+          onChange={(e) => setCategoria(e.target.value)}
+          errors={f.categoria}
+        />
+        <InputField
+          id="email"
+          label="Correo"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          errors={f.email}
+        />
         <InputField
           id="telefono"
           label="Teléfono"

@@ -56,7 +56,13 @@ export function ProveedoresPage() {
       <AsyncView state={state}>
         {(data) => (
           <>
-            <DataTable caption="Proveedores" columns={columns} rows={data.content} rowKey={(p) => p.id} empty="No hay proveedores." />
+            <DataTable
+              caption="Proveedores"
+              columns={columns}
+              rows={data.content}
+              rowKey={(p) => p.id}
+              empty="No hay proveedores."
+            />
             <Pagination label="proveedores" {...data} onPage={setPage} />
           </>
         )}

@@ -39,8 +39,14 @@ export function ComparacionPage({ grupoId }: { grupoId: string }) {
               columns={[
                 { header: 'Proveedor', cell: (s) => s.proveedorId },
                 { header: 'Estado', cell: (s) => <Badge code={s.estado} /> },
-                { header: 'Detalle', cell: (s) => <Link to={`/solicitudes/${s.id}`}>{`Solicitud a ${s.proveedorId}`}</Link> },
-                { header: 'Acciones', cell: (s) => <SolicitudAcciones solicitud={s} onChanged={state.reload} /> },
+                {
+                  header: 'Detalle',
+                  cell: (s) => <Link to={`/solicitudes/${s.id}`}>{`Solicitud a ${s.proveedorId}`}</Link>,
+                },
+                {
+                  header: 'Acciones',
+                  cell: (s) => <SolicitudAcciones solicitud={s} onChanged={state.reload} />,
+                },
               ]}
             />
           </>

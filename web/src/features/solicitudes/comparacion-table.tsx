@@ -18,7 +18,8 @@ export function ComparacionTable({ comparacion }: { comparacion: Comparacion }) 
       ) : (
         <p className="best-summary" role="status">
           Mejor oferta: <strong>{comparacion.mejorOferta.proveedorId}</strong> con{' '}
-          {formatMoney(comparacion.mejorOferta.precioOfertado)} en {formatDays(comparacion.mejorOferta.tiempoEntrega)}.
+          {formatMoney(comparacion.mejorOferta.precioOfertado)} en{' '}
+          {formatDays(comparacion.mejorOferta.tiempoEntrega)}.
         </p>
       )}
       <DataTable<Oferta>
@@ -28,7 +29,10 @@ export function ComparacionTable({ comparacion }: { comparacion: Comparacion }) 
         rowClass={(o) => (o.id === mejor ? 'best' : undefined)}
         empty="Sin ofertas."
         columns={[
-          { header: 'Puesto', cell: (o) => (o.id === mejor ? `${o.posicion} · Mejor oferta` : String(o.posicion)) },
+          {
+            header: 'Puesto',
+            cell: (o) => (o.id === mejor ? `${o.posicion} · Mejor oferta` : String(o.posicion)),
+          },
           { header: 'Proveedor', cell: (o) => o.proveedorId },
           { header: 'Respuesta', cell: (o) => <Badge code={o.estado} /> },
           { header: 'Precio ofertado', cell: (o) => formatMoney(o.precioOfertado), numeric: true },

@@ -20,17 +20,24 @@ export interface EnvioDraft {
 }
 
 export const MAX_PROVEEDORES = 50;
-export const lineaVacia: LineaEnvio = { productoId: '', nombreProducto: '', cantidadSolicitada: '1', precioReferencia: '' };
+export const lineaVacia: LineaEnvio = {
+  productoId: '',
+  nombreProducto: '',
+  cantidadSolicitada: '1',
+  precioReferencia: '',
+};
 
 /** The API's rules for a bulk send (DOMAIN.md), under its field paths. */
 export function validateEnvio(d: EnvioDraft): FieldMessages {
   const out: Record<string, string[]> = {};
   if (d.proveedorIds.length === 0) out.proveedorIds = ['Elija al menos un proveedor.'];
-  if (d.proveedorIds.length > MAX_PROVEEDORES) out.proveedorIds = [`Como máximo ${MAX_PROVEEDORES} proveedores.`];
+  if (d.proveedorIds.length > MAX_PROVEEDORES)
+    out.proveedorIds = [`Como máximo ${MAX_PROVEEDORES} proveedores.`];
   if (d.productos.length === 0) out.productos = ['Agregue al menos un producto.'];
   d.productos.forEach((p, i) => {
     if (p.productoId.trim() === '') out[`productos[${i}].productoId`] = ['Indique el código del producto.'];
-    if (p.nombreProducto.trim() === '') out[`productos[${i}].nombreProducto`] = ['Indique el nombre del producto.'];
+    if (p.nombreProducto.trim() === '')
+      out[`productos[${i}].nombreProducto`] = ['Indique el nombre del producto.'];
     if (!/^\d+$/.test(p.cantidadSolicitada.trim()) || Number(p.cantidadSolicitada) < 1)
       out[`productos[${i}].cantidadSolicitada`] = ['La cantidad debe ser un entero mayor que 0.'];
     if (p.precioReferencia.trim() !== '' && !/^\d+(\.\d{1,2})?$/.test(p.precioReferencia.trim()))

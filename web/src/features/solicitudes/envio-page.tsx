@@ -10,7 +10,8 @@ import { lineaVacia, toBorrador, validateEnvio, type EnvioDraft } from './envio-
 import { EnvioLineas } from './envio-lineas';
 import { ProveedoresPicker } from './proveedores-picker';
 
-const SHOWN = /^(proveedorIds|tipoSolicitud|prioridad|observaciones|fechaLimiteRespuesta|productos(\[\d+\]\.\w+)?)$/;
+const SHOWN =
+  /^(proveedorIds|tipoSolicitud|prioridad|observaciones|fechaLimiteRespuesta|productos(\[\d+\]\.\w+)?)$/;
 
 /** One request for quotation sent to several suppliers at once; they share a group to compare. */
 export function EnvioPage() {
@@ -60,7 +61,9 @@ export function EnvioPage() {
             id="tipoSolicitud"
             label="Tipo de solicitud"
             value={draft.tipoSolicitud}
-            onChange={(e) => update({ tipoSolicitud: TIPOS_SOLICITUD.find((t) => t === e.target.value) ?? 'COTIZACION' })}
+            onChange={(e) =>
+              update({ tipoSolicitud: TIPOS_SOLICITUD.find((t) => t === e.target.value) ?? 'COTIZACION' })
+            }
             errors={errors.tipoSolicitud}
           >
             {TIPOS_SOLICITUD.map((t) => (

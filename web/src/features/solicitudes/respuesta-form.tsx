@@ -6,7 +6,14 @@ import { formProblem, type FormProblem } from '../../components/field-errors';
 import { label } from '../../components/labels';
 import { useServices } from '../../session/services';
 
-const FIELDS = new Set(['estado', 'precioOfertado', 'tiempoEntrega', 'condicionesPago', 'garantia', 'observaciones']);
+const FIELDS = new Set([
+  'estado',
+  'precioOfertado',
+  'tiempoEntrega',
+  'condicionesPago',
+  'garantia',
+  'observaciones',
+]);
 
 /** A supplier's offer for one request; answering again replaces its current offer. */
 export function RespuestaForm({ solicitud, onAnswered }: { solicitud: Solicitud; onAnswered: () => void }) {
@@ -68,12 +75,45 @@ export function RespuestaForm({ solicitud, onAnswered }: { solicitud: Solicitud;
             </option>
           ))}
         </SelectField>
-        <InputField id="precioOfertado" label="Precio ofertado (COP)" inputMode="decimal" value={precio} onChange={(e) => setPrecio(e.target.value)} errors={f.precioOfertado} />
-        <InputField id="tiempoEntrega" label="Tiempo de entrega (días)" inputMode="numeric" value={dias} onChange={(e) => setDias(e.target.value)} errors={f.tiempoEntrega} />
-        <InputField id="condicionesPago" label="Condiciones de pago" value={condicionesPago} onChange={(e) => setCondiciones(e.target.value)} errors={f.condicionesPago} />
-        <InputField id="garantia" label="Garantía" value={garantia} onChange={(e) => setGarantia(e.target.value)} errors={f.garantia} />
+        <InputField
+          id="precioOfertado"
+          label="Precio ofertado (COP)"
+          inputMode="decimal"
+          value={precio}
+          onChange={(e) => setPrecio(e.target.value)}
+          errors={f.precioOfertado}
+        />
+        <InputField
+          id="tiempoEntrega"
+          label="Tiempo de entrega (días)"
+          inputMode="numeric"
+          value={dias}
+          onChange={(e) => setDias(e.target.value)}
+          errors={f.tiempoEntrega}
+        />
+        <InputField
+          id="condicionesPago"
+          label="Condiciones de pago"
+          value={condicionesPago}
+          onChange={(e) => setCondiciones(e.target.value)}
+          errors={f.condicionesPago}
+        />
+        <InputField
+          id="garantia"
+          label="Garantía"
+          value={garantia}
+          onChange={(e) => setGarantia(e.target.value)}
+          errors={f.garantia}
+        />
       </div>
-      <TextAreaField id="observaciones" label="Observaciones (opcional)" rows={3} value={observaciones} onChange={(e) => setObservaciones(e.target.value)} errors={f.observaciones} />
+      <TextAreaField
+        id="observaciones"
+        label="Observaciones (opcional)"
+        rows={3}
+        value={observaciones}
+        onChange={(e) => setObservaciones(e.target.value)}
+        errors={f.observaciones}
+      />
       <button type="submit" className="primary" disabled={busy}>
         {busy ? 'Enviando…' : 'Enviar oferta'}
       </button>

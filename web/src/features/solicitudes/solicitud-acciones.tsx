@@ -34,7 +34,11 @@ export function SolicitudAcciones({ solicitud, onChanged }: { solicitud: Solicit
   }
 
   return (
-    <div className="actions" role="group" aria-label={`Acciones sobre la solicitud a ${solicitud.proveedorId}`}>
+    <div
+      className="actions"
+      role="group"
+      aria-label={`Acciones sobre la solicitud a ${solicitud.proveedorId}`}
+    >
       {posibles.map((a) => (
         <button
           key={a.estado}

@@ -25,7 +25,11 @@ export function SolicitudPage({ id }: { id: string }) {
     return { solicitud, respuestas };
   }, id);
 
-  if (state.status === 'error' && state.error instanceof ApiError && [400, 404].includes(state.error.status)) {
+  if (
+    state.status === 'error' &&
+    state.error instanceof ApiError &&
+    [400, 404].includes(state.error.status)
+  ) {
     return (
       <section aria-labelledby="titulo-solicitud">
         <h1 id="titulo-solicitud">Solicitud no encontrada</h1>
@@ -89,7 +93,9 @@ export function SolicitudPage({ id }: { id: string }) {
             />
             <RespuestasTable respuestas={respuestas} />
             {compras ? <SolicitudAcciones solicitud={s} onChanged={state.reload} /> : null}
-            {compras && s.grupoId ? <Link to={`/solicitudes/grupos/${s.grupoId}`}>Comparar las ofertas del envío</Link> : null}
+            {compras && s.grupoId ? (
+              <Link to={`/solicitudes/grupos/${s.grupoId}`}>Comparar las ofertas del envío</Link>
+            ) : null}
             {!compras && s.estado !== 'CANCELADA' && s.estado !== 'COMPLETADA' ? (
               <RespuestaForm solicitud={s} onAnswered={state.reload} />
             ) : null}

@@ -24,7 +24,10 @@ export function SolicitudesPage() {
   const state = useAsync(() => gestor.solicitudes(filter), JSON.stringify(filter));
 
   const columns: Column<Solicitud>[] = [
-    { header: 'Solicitud', cell: (s) => <Link to={`/solicitudes/${s.id}`}>{`Ver ${s.id.slice(0, 8)}`}</Link> },
+    {
+      header: 'Solicitud',
+      cell: (s) => <Link to={`/solicitudes/${s.id}`}>{`Ver ${s.id.slice(0, 8)}`}</Link>,
+    },
     { header: 'Proveedor', cell: (s) => s.proveedorId },
     { header: 'Tipo', cell: (s) => label(s.tipoSolicitud) },
     { header: 'Prioridad', cell: (s) => label(s.prioridad) },
