@@ -69,6 +69,8 @@ function forward(request: FastifyRequest, reply: FastifyReply, settings: Upstrea
     const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     reply.from(undefined, {
       timeout: settings.timeoutMs,
+      // No silent retries (reply-from retries GETs on 503 by default): the breaker decides.
+      retryDelay: () => null,
       // The raw bytes, with the caller's own content type: nothing is re-encoded.
       ...(body ? { body, contentType: request.headers['content-type'] ?? 'application/octet-stream' } : {}),
       rewriteRequestHeaders: (original, headers) => {
