@@ -11,7 +11,7 @@ import {
   aws_kms as kms,
 } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { QUEUE_NAMES, TOPIC_NAMES, queueDefinition } from '@arka/messaging';
+import { QUEUE_NAMES, TOPIC_NAMES, queueDefinition, type QueueDefinition } from '@arka/messaging';
 import type { Construct } from 'constructs';
 import { ArkaFunction } from './arka-function';
 import { ImportedMessaging } from './imported-messaging';
@@ -55,11 +55,7 @@ export class ServerlessStack extends Stack {
     if (processing === undefined)
       throw new Error(`topology has no ${QUEUE_NAMES.notificacionesProcessing} queue`);
     const timeout = Duration.seconds(NOTIFICATIONS_TIMEOUT_SECONDS);
-    if (timeout.toSeconds() * VISIBILITY_TO_TIMEOUT_RATIO > processing.visibilityTimeoutSeconds) {
-      throw new Error(
-        `notifications timeout ${timeout.toSeconds()} s × ${VISIBILITY_TO_TIMEOUT_RATIO} exceeds the visibility timeout of ${processing.name} (${processing.visibilityTimeoutSeconds} s)`,
-      );
-    }
+    assertTimeoutFitsVisibility(timeout.toSeconds(), processing);
     const alerts = messaging.topic(TOPIC_NAMES.criticalAlerts);
     const notifications = new ArkaFunction(this, 'Notifications', {
       functionName: names.notificationsFunction(env),
@@ -183,5 +179,17 @@ export class ServerlessStack extends Stack {
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ecs:${this.region}:${this.account}:service/${cluster}/*]`,
       reason: 'Every service of this environment cluster, which the function reports on.',
     });
+  }
+}
+
+/**
+ * SQS keeps a batch invisible while the function retries it; with less than six
+ * function timeouts of visibility, a slow batch reappears and is processed twice.
+ */
+export function assertTimeoutFitsVisibility(timeoutSeconds: number, queue: QueueDefinition): void {
+  if (timeoutSeconds * VISIBILITY_TO_TIMEOUT_RATIO > queue.visibilityTimeoutSeconds) {
+    throw new Error(
+      `function timeout ${timeoutSeconds} s × ${VISIBILITY_TO_TIMEOUT_RATIO} exceeds the visibility timeout of ${queue.name} (${queue.visibilityTimeoutSeconds} s)`,
+    );
   }
 }

@@ -82,8 +82,14 @@ export function settingsFromContext(node: ContextSource): ArkaSettings {
   if (hostedZoneName !== undefined && domainName !== undefined && !domainName.endsWith(hostedZoneName)) {
     errors.push(`context "domainName" (${domainName}) must be inside the hosted zone ${hostedZoneName}`);
   }
-  if (!/^[^@\s]+@[^@\s]+$/.test(opsEmail))
-    errors.push(`context "opsEmail" must be an email address (given: ${opsEmail})`);
+  const sesFromAddress = text('sesFromAddress') ?? opsEmail;
+  for (const [key, value] of [
+    ['opsEmail', opsEmail],
+    ['sesFromAddress', sesFromAddress],
+  ] as const) {
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value))
+      errors.push(`context "${key}" must be an email address (given: ${value})`);
+  }
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag))
     errors.push(`context "imageTag" is not a valid image tag (given: ${imageTag})`);
 
@@ -103,7 +109,7 @@ export function settingsFromContext(node: ContextSource): ArkaSettings {
         ? { id: hostedZoneId, name: hostedZoneName }
         : undefined,
     opsEmail,
-    sesFromAddress: text('sesFromAddress') ?? opsEmail,
+    sesFromAddress,
     imageTag,
     corsOrigins: text('corsOrigins') ?? defaultOrigin,
   });

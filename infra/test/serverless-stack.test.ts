@@ -7,6 +7,7 @@ import {
   METRICS_SCHEDULE,
   NOTIFICATIONS_TIMEOUT_SECONDS,
   VISIBILITY_TO_TIMEOUT_RATIO,
+  assertTimeoutFitsVisibility,
 } from '../lib/serverless-stack';
 import { synth } from './helpers/synth';
 
@@ -54,6 +55,16 @@ describe('serverless stack', () => {
 
     expect(timeout).toBe(NOTIFICATIONS_TIMEOUT_SECONDS);
     expect(timeout * VISIBILITY_TO_TIMEOUT_RATIO).toBeLessThanOrEqual(visibility);
+  });
+
+  it('fails if six times the function timeout exceeds the queue visibility timeout', () => {
+    const queue = queueDefinition(QUEUE_NAMES.notificacionesProcessing);
+    if (queue === undefined) throw new Error('topology lost the processing queue');
+
+    expect(() => assertTimeoutFitsVisibility(queue.visibilityTimeoutSeconds / 6, queue)).not.toThrow();
+    expect(() => assertTimeoutFitsVisibility(queue.visibilityTimeoutSeconds / 6 + 1, queue)).toThrow(
+      /× 6 exceeds the visibility timeout of arka-notificaciones-processing \(300 s\)/,
+    );
   });
 
   it('configures the notifications function as its config.ts expects', () => {
