@@ -19,6 +19,8 @@ const envSchema = z.object({
   /** `bundle`: each child is bundled with esbuild and runs on plain node (less memory); `tsx`: from source. */
   ARKA_RUNTIME: z.enum(['bundle', 'tsx']).default('bundle'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per client per minute the gateway allows (its RATE_LIMIT_MAX); the benchmark raises it. */
+  GATEWAY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).optional(),
   /** How often the metrics function runs on its timer. */
   METRICS_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
 });
@@ -39,6 +41,7 @@ export type PlatformConfig = Readonly<{
   runtime: 'bundle' | 'tsx';
   logLevel: string;
   metricsIntervalMs: number;
+  gatewayRateLimitMax: number | undefined;
   reset: boolean;
   help: boolean;
 }>;
@@ -55,6 +58,7 @@ Environment (defaults in brackets):
   GESTOR_PORT [8082]   DYNALITE_PORT [4567]   SES_PORT [8005]   METRICS_PORT [9464]
   ARKA_DEMO_PASSWORD [generated once, kept in the data directory]
   ARKA_RUNTIME [bundle | tsx]   LOG_LEVEL [info]   METRICS_INTERVAL_MS [60000]
+  GATEWAY_RATE_LIMIT_MAX [the gateway's default, 600 per client per minute]
 `;
 
 function parseFlags(argv: readonly string[]): { reset: boolean; help: boolean } {
@@ -102,6 +106,7 @@ export function loadPlatformConfig(
     runtime: e.ARKA_RUNTIME,
     logLevel: e.LOG_LEVEL,
     metricsIntervalMs: e.METRICS_INTERVAL_MS,
+    gatewayRateLimitMax: e.GATEWAY_RATE_LIMIT_MAX,
     ...flags,
   });
 }

@@ -39,6 +39,7 @@ function baseEnv(config: PlatformConfig, inherited: Readonly<Record<string, stri
     HOST: '127.0.0.1',
     LOG_LEVEL: config.logLevel,
     ARKA_DATA_DIR: config.dataDir,
+    MESSAGING_DRIVER: 'embedded',
   };
 }
 
@@ -132,6 +133,9 @@ export function platformChildren(
         COTIZADOR_URL: endpoints.cotizador,
         GESTOR_SOLICITUDES_URL: endpoints.gestor,
         ARKA_DEMO_PASSWORD: demoPassword,
+        ...(config.gatewayRateLimitMax === undefined
+          ? {}
+          : { RATE_LIMIT_MAX: String(config.gatewayRateLimitMax) }),
       },
       { readiness: health(endpoints.gateway), after: ['cotizador', 'gestor-solicitudes'] },
     ),

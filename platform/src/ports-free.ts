@@ -40,3 +40,37 @@ export async function portsInUse(ports: Ports): Promise<string[]> {
   }
   return problems;
 }
+
+/** A TCP port nobody listens on right now, on 127.0.0.1 (tests and benchmarks). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  await once(server, 'close');
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return address.port;
+}
+
+/** Six distinct free ports for a platform started beside others. */
+export async function freePorts(): Promise<Ports> {
+  const taken = new Set<number>();
+  const next = async (): Promise<number> => {
+    for (;;) {
+      const port = await freePort();
+      if (!taken.has(port)) {
+        taken.add(port);
+        return port;
+      }
+    }
+  };
+  return {
+    gateway: await next(),
+    cotizador: await next(),
+    gestor: await next(),
+    dynalite: await next(),
+    ses: await next(),
+    metrics: await next(),
+  };
+}

@@ -39,6 +39,8 @@ async function call<S extends z.ZodType>(
 /** Requests as one logged-in user, through the gateway only. */
 export interface Session {
   readonly username: string;
+  /** The bearer token, for tools that send their own requests (the benchmark). */
+  readonly accessToken: string;
   get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>>;
   post<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
   put<S extends z.ZodType>(path: string, body: unknown, schema: S): Promise<z.output<S>>;
@@ -55,6 +57,7 @@ export async function login(
   });
   return {
     username,
+    accessToken: token,
     get: (path, schema) => call(baseUrl, 'GET', path, schema, { token }),
     post: (path, body, schema) => call(baseUrl, 'POST', path, schema, { body, token }),
     put: (path, body, schema) => call(baseUrl, 'PUT', path, schema, { body, token }),

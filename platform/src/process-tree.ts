@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** pid → parent pid, for every process visible in /proc (Linux). */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The command name sits in parentheses and may contain spaces; fields follow the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      map.set(Number(entry), Number(fields[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return map;
+}
+
+/** `root` and every process below it. */
+export function processTree(root: number): number[] {
+  const byParent = new Map<number, number[]>();
+  for (const [pid, ppid] of parents()) byParent.set(ppid, [...(byParent.get(ppid) ?? []), pid]);
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift() ?? root;
+    found.push(pid);
+    queue.push(...(byParent.get(pid) ?? []));
+  }
+  return found;
+}
+
+/** Resident memory of one process in bytes (VmRSS), 0 when it is gone. */
+export function rssBytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? 0 : Number(match[1]) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The command line of a process, '' when it is gone. */
+export function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    return '';
+  }
+}

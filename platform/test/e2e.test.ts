@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFlow, type FlowResult } from '../src/flow';
+import { launchPlatform, type LaunchedPlatform } from '../src/launcher';
+import { freePorts } from '../src/ports-free';
+import { commandLine, processTree } from '../src/process-tree';
+import { isAlive } from './helpers/ports';
+
+/**
+ * The whole platform, started the way `npm start` starts it, on a temporary data
+ * directory and free ports; the flow of `npm run demo` runs through its gateway.
+ * About eight processes on a shared machine: the hooks allow minutes, the
+ * assertions never depend on speed.
+ */
+const PASSWORD = 'e2e-demo-password';
+let dataDir: string;
+let platform: LaunchedPlatform;
+let children: number[] = [];
+let flow: FlowResult;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'arka-e2e-'));
+  platform = await launchPlatform({ dataDir, ports: await freePorts(), password: PASSWORD });
+  children = processTree(platform.pid).filter((pid) => pid !== platform.pid);
+}, 300_000);
+
+afterAll(async () => {
+  if (platform !== undefined) await platform.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('the local platform, end to end', () => {
+  it('prints the summary with the URLs, the demo users and the password once everything is healthy', () => {
+    const out = platform.output();
+    expect(out).toContain(`Gateway (API)    ${platform.endpoints.gateway}`);
+    expect(out).toContain(`${platform.endpoints.gateway}/docs`);
+    expect(out).toContain(`password: ${PASSWORD}`);
+    expect(out).toContain(dataDir);
+    expect(children.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('runs the purchasing and quoting flow through the gateway', async () => {
+    // Act
+    flow = await runFlow({
+      gatewayUrl: platform.endpoints.gateway,
+      password: PASSWORD,
+      sesUrl: platform.endpoints.ses,
+      dynaliteUrl: platform.endpoints.dynalite,
+      auditTable: platform.endpoints.auditTable,
+      log: (line) => logLines.push(line),
+      waitTimeoutMs: 90_000,
+    });
+
+    // Assess: the bulk request, dispatched to each supplier
+    expect(flow.products).toHaveLength(3);
+    expect(flow.sent.map((s) => s.proveedorId).sort()).toEqual(['PROV001', 'PROV002', 'PROV003']);
+    expect(flow.sent.every((s) => s.estado === 'PENDIENTE')).toBe(true);
+    expect(flow.dispatched.every((s) => s.estado === 'ENVIADA')).toBe(true);
+
+    // the three answers, one rejection
+    expect(flow.answers.map((a) => [a.proveedorId, a.estado])).toEqual([
+      ['PROV001', 'ACEPTADA'],
+      ['PROV002', 'RECHAZADA'],
+      ['PROV003', 'PARCIAL'],
+    ]);
+    expect(flow.answers.map((a) => a.answeredBy)).toEqual(['proveedor1', 'proveedor2', 'compras']);
+
+    // the comparison: rejected offers left out, cheapest first, best named
+    expect(flow.comparison.totalSolicitudes).toBe(3);
+    expect(flow.comparison.ofertas.map((o) => [o.posicion, o.proveedorId])).toEqual([
+      [1, 'PROV001'],
+      [2, 'PROV003'],
+    ]);
+    expect(flow.comparison.mejorOferta?.proveedorId).toBe('PROV001');
+    expect(flow.completed).toEqual({ id: flow.comparison.mejorOferta?.solicitudId, estado: 'COMPLETADA' });
+
+    // the customer's quote
+    expect(flow.quote).toMatchObject({ clienteId: 'CLI001', estado: 'PENDIENTE' });
+    expect(flow.quote.total).toBeGreaterThan(0);
+    expect(flow.approved).toMatchObject({ cotizacionId: flow.quote.cotizacionId, estado: 'APROBADA' });
+  }, 240_000);
+
+  it('delivers each expected email exactly once and audits it as SENT', () => {
+    expect(flow.emails).toHaveLength(8);
+    for (const email of flow.emails) {
+      expect({ what: email.what, received: email.received }).toEqual({ what: email.what, received: 1 });
+      expect(email.subject).toMatch(/^\[Arka\] /);
+      expect(email.audit).toMatchObject({ type: 'email', status: 'SENT' });
+    }
+  });
+
+  it('restarts a killed service, reports it and serves again', async () => {
+    // Prepare
+    const cotizador = processTree(platform.pid).find((pid) =>
+      /cotizador(\.mjs|\/src\/main\.ts)/.test(commandLine(pid)),
+    );
+    if (cotizador === undefined) throw new Error('no cotizador process in the tree');
+    const mark = platform.output().length;
+
+    // Act
+    process.kill(cotizador, 'SIGKILL');
+    await platform.waitForOutput('✔ cotizador restarted and ready', 120_000, mark);
+
+    // Assess
+    expect(platform.output().slice(mark)).toContain('✘ cotizador stopped unexpectedly (signal SIGKILL)');
+    const health = await fetch(`${platform.endpoints.cotizador}/actuator/health`);
+    expect(health.status).toBe(200);
+  }, 180_000);
+
+  it('serves the platform metrics in Prometheus text', async () => {
+    // Act
+    const text = await (await fetch(platform.endpoints.metrics)).text();
+
+    // Assess
+    expect(text).toMatch(/arka_service_running_tasks\{[^}]*service_name="gateway"[^}]*\} 1/);
+    expect(text).toMatch(/arka_cluster_active_services\{[^}]*\} 7/);
+  });
+
+  it('stops every process it started on SIGTERM', async () => {
+    // Prepare
+    const tree = processTree(platform.pid);
+
+    // Act
+    const code = await platform.stop();
+
+    // Assess
+    expect(code).toBe(0);
+    expect(platform.output()).toContain('Stopped.');
+    expect([...new Set([...tree, ...children])].filter(isAlive)).toEqual([]);
+  }, 60_000);
+});
