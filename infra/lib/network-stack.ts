@@ -63,7 +63,7 @@ export class NetworkStack extends Stack {
     }
   }
 
-  /** Gateway endpoints are free; interface endpoints carry the heaviest NAT traffic (image pulls, logs, secrets, queues). */
+  /** Gateway endpoints are free; interface endpoints carry the heaviest NAT traffic (image pulls, logs, secrets, queues, topics). */
   private addEndpoints(): void {
     this.vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
     this.vpc.addGatewayEndpoint('DynamoDb', { service: ec2.GatewayVpcEndpointAwsService.DYNAMODB });
@@ -79,6 +79,7 @@ export class NetworkStack extends Stack {
       Logs: ec2.InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS,
       SecretsManager: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
       Sqs: ec2.InterfaceVpcEndpointAwsService.SQS,
+      Sns: ec2.InterfaceVpcEndpointAwsService.SNS,
     };
     for (const [id, service] of Object.entries(services)) {
       this.vpc.addInterfaceEndpoint(id, {

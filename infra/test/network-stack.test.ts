@@ -64,11 +64,13 @@ describe('network stack', () => {
         { service: 'com.amazonaws.us-east-1.logs', type: 'Interface' },
         { service: 'com.amazonaws.us-east-1.secretsmanager', type: 'Interface' },
         { service: 'com.amazonaws.us-east-1.sqs', type: 'Interface' },
+        { service: 'com.amazonaws.us-east-1.sns', type: 'Interface' },
       ]),
     );
     expect(JSON.stringify(services)).toContain('.s3');
     expect(JSON.stringify(services)).toContain('.dynamodb');
     expect(services.filter((s) => s.type === 'Gateway')).toHaveLength(2);
+    expect(services.filter((s) => s.type === 'Interface')).toHaveLength(6);
   });
 
   it('lets only the services reach the databases and only the ALB reach the gateway port', () => {
