@@ -1,4 +1,10 @@
-import { createAccessTokenVerifier, createHttpApp, resolveJwtSecret, type HttpApp, type Logger } from '@arka/kernel';
+import {
+  createAccessTokenVerifier,
+  createHttpApp,
+  resolveJwtSecret,
+  type HttpApp,
+  type Logger,
+} from '@arka/kernel';
 import { randomUUID } from 'node:crypto';
 import { proveedoresRoutes } from './adapters/http/proveedores.routes';
 import { respuestasRoutes } from './adapters/http/respuestas.routes';
@@ -26,7 +32,11 @@ export async function buildApp(config: GestorConfig, deps: AppDeps): Promise<Htt
     embedded: isEmbedded(config),
     dataDir: config.ARKA_DATA_DIR,
   });
-  const verifier = createAccessTokenVerifier({ secret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const verifier = createAccessTokenVerifier({
+    secret,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
   const ctx: GestorContext = {
     store: deps.store,
     runtime: deps.runtime ?? systemRuntime,
@@ -38,7 +48,8 @@ export async function buildApp(config: GestorConfig, deps: AppDeps): Promise<Htt
     bodyLimit: config.BODY_LIMIT_BYTES,
     openapi: {
       title: 'Arka gestor de solicitudes',
-      description: 'Suppliers, requests for quotation (single and bulk), supplier answers and best-offer comparison.',
+      description:
+        'Suppliers, requests for quotation (single and bulk), supplier answers and best-offer comparison.',
       version: '1.0.0',
     },
     readiness: { store: () => deps.store.ping() },

@@ -22,7 +22,10 @@ export async function openStore(config: GestorConfig, logger: Logger): Promise<S
       new MongoClient(connection.uri, connection.options),
       connection.database,
     );
-    logger.info({ database: connection.database, tls: Boolean(config.MONGODB_TLS_CA_FILE) }, 'MongoDB store ready');
+    logger.info(
+      { database: connection.database, tls: Boolean(config.MONGODB_TLS_CA_FILE) },
+      'MongoDB store ready',
+    );
     return store;
   }
   const file = join(config.ARKA_DATA_DIR, EMBEDDED_FILE);

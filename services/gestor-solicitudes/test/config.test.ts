@@ -11,9 +11,12 @@ describe('the configuration', () => {
     expect(config.messaging).toEqual({ driver: 'embedded', path: '/tmp/arka/broker.sqlite' });
   });
 
-  it.each([{ MONGODB_URI: 'mongodb://db:27017/' }, { MONGODB_HOST: 'db' }])('leaves the embedded mode with %o', (env) => {
-    expect(isEmbedded(parseConfig(configSchema, env))).toBe(false);
-  });
+  it.each([{ MONGODB_URI: 'mongodb://db:27017/' }, { MONGODB_HOST: 'db' }])(
+    'leaves the embedded mode with %o',
+    (env) => {
+      expect(isEmbedded(parseConfig(configSchema, env))).toBe(false);
+    },
+  );
 
   it('lists every problem of the service and of messaging in one error', () => {
     const attempt = () =>
@@ -35,6 +38,8 @@ describe('the configuration', () => {
   });
 
   it('fails if a MongoDB user is given without its password', () => {
-    expect(() => parseConfig(configSchema, { MONGODB_HOST: 'db', MONGODB_USER: 'arka' })).toThrow(/MONGODB_PASSWORD/);
+    expect(() => parseConfig(configSchema, { MONGODB_HOST: 'db', MONGODB_USER: 'arka' })).toThrow(
+      /MONGODB_PASSWORD/,
+    );
   });
 });

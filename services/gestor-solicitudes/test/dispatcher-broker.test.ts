@@ -41,7 +41,11 @@ async function crearYRelayar(): Promise<string> {
     'PROV001',
   );
   if (!outcome.ok) throw new Error(outcome.kind);
-  const drained = await new OutboxRelay({ store: store.outbox, publisher: broker, sender: broker }).drainOnce();
+  const drained = await new OutboxRelay({
+    store: store.outbox,
+    publisher: broker,
+    sender: broker,
+  }).drainOnce();
   expect(drained).toEqual({ published: 1 });
   return outcome.value.id;
 }
@@ -50,7 +54,10 @@ describe('the dispatcher on the embedded broker', () => {
   it('consumes the relayed job, notifies through arka-notificaciones and marks the request ENVIADA', async () => {
     const id = await crearYRelayar();
     const consumer = broker.consumer({ waitTimeSeconds: 1 });
-    consumer.start(QUEUE, dispatchHandler({ store, runtime: steppingRuntime(), publisher: broker }, silentLogger));
+    consumer.start(
+      QUEUE,
+      dispatchHandler({ store, runtime: steppingRuntime(), publisher: broker }, silentLogger),
+    );
 
     try {
       await vi.waitFor(async () => expect((await store.findSolicitud(id))?.estado).toBe('ENVIADA'), {
@@ -62,7 +69,10 @@ describe('the dispatcher on the embedded broker', () => {
     }
 
     const delivered = broker.peek(QUEUE_NAMES.notificacionesProcessing, 10);
-    expect(delivered.map((m) => JSON.parse(JSON.parse(m.body).Message).type).sort()).toEqual(['email', 'sms']);
+    expect(delivered.map((m) => JSON.parse(JSON.parse(m.body).Message).type).sort()).toEqual([
+      'email',
+      'sms',
+    ]);
     expect(broker.stats(QUEUE)).toMatchObject({ visible: 0, inFlight: 0 });
   });
 
@@ -75,7 +85,11 @@ describe('the dispatcher on the embedded broker', () => {
     // What the consumer does, with the visibility timeout cut to 0 so each retry comes back at once.
     let receives = 0;
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      const batch = await broker.receive(QUEUE, { maxMessages: 10, waitTimeSeconds: 0, visibilityTimeoutSeconds: 0 });
+      const batch = await broker.receive(QUEUE, {
+        maxMessages: 10,
+        waitTimeSeconds: 0,
+        visibilityTimeoutSeconds: 0,
+      });
       if (batch.length === 0) break;
       receives += batch.length;
       const { failedMessageIds } = await handle(batch);

@@ -47,20 +47,27 @@ describe('the dispatcher', () => {
     ['ALTA', 'high'],
     ['MEDIA', 'normal'],
     ['BAJA', 'low'],
-  ] as const)('notifies the supplier of a %s request with priority %s and moves it to ENVIADA', async (prioridad, priority) => {
-    const { solicitud, job } = await crear(prioridad);
+  ] as const)(
+    'notifies the supplier of a %s request with priority %s and moves it to ENVIADA',
+    async (prioridad, priority) => {
+      const { solicitud, job } = await crear(prioridad);
 
-    const result = await handle([job]);
+      const result = await handle([job]);
 
-    expect(result.failedMessageIds).toEqual([]);
-    const [email] = publisher.published;
-    expect(email?.topic).toBe('arka-notificaciones');
-    expect(email?.message.attributes).toEqual({ priority, type: 'email', service: 'gestor-solicitudes' });
-    expect(publisher.bodies()[0]).toMatchObject({ type: 'email', recipient: 'cotizaciones@andinacomputo.example', priority });
-    const after = await store.findSolicitud(solicitud.id);
-    expect(after?.estado).toBe('ENVIADA');
-    expect(after?.fechaEnvio).toBeInstanceOf(Date);
-  });
+      expect(result.failedMessageIds).toEqual([]);
+      const [email] = publisher.published;
+      expect(email?.topic).toBe('arka-notificaciones');
+      expect(email?.message.attributes).toEqual({ priority, type: 'email', service: 'gestor-solicitudes' });
+      expect(publisher.bodies()[0]).toMatchObject({
+        type: 'email',
+        recipient: 'cotizaciones@andinacomputo.example',
+        priority,
+      });
+      const after = await store.findSolicitud(solicitud.id);
+      expect(after?.estado).toBe('ENVIADA');
+      expect(after?.fechaEnvio).toBeInstanceOf(Date);
+    },
+  );
 
   it('also sends an SMS to the supplier phone for an URGENTE request, and only then', async () => {
     const urgente = await crear('URGENTE');
@@ -110,7 +117,10 @@ describe('the dispatcher', () => {
   it.each([
     ['a body that is not JSON', 'not json'],
     ['a body without solicitudId', '{}'],
-    ['a request that does not exist', JSON.stringify({ solicitudId: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' })],
+    [
+      'a request that does not exist',
+      JSON.stringify({ solicitudId: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' }),
+    ],
   ])('fails %s, and handles the rest of the batch', async (_name, body) => {
     const { job } = await crear();
     const bad = received(body);

@@ -21,7 +21,12 @@ async function seedSuppliers(count: number, activo = true) {
 }
 
 const enviar = (query: string) =>
-  t.app.inject({ method: 'POST', url: `${BASE}/solicitudes/multiple?${query}`, headers: t.as.compras, payload: draftBody() });
+  t.app.inject({
+    method: 'POST',
+    url: `${BASE}/solicitudes/multiple?${query}`,
+    headers: t.as.compras,
+    payload: draftBody(),
+  });
 
 describe('POST /solicitudes/multiple', () => {
   it('creates one request per distinct supplier, sharing a group, each with its dispatch job', async () => {
@@ -30,7 +35,11 @@ describe('POST /solicitudes/multiple', () => {
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body.total).toBe(3);
-    expect(body.solicitudes.map((s: { proveedorId: string }) => s.proveedorId)).toEqual(['PROV001', 'PROV002', 'PROV003']);
+    expect(body.solicitudes.map((s: { proveedorId: string }) => s.proveedorId)).toEqual([
+      'PROV001',
+      'PROV002',
+      'PROV003',
+    ]);
     for (const s of body.solicitudes) expect(s).toMatchObject({ grupoId: body.grupoId, estado: 'PENDIENTE' });
     expect(await t.store.countSolicitudes({ grupoId: body.grupoId })).toBe(3);
     expect(await t.store.outbox.pendingCount()).toBe(3);

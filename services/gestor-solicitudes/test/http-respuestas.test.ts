@@ -27,7 +27,12 @@ function responder(headers: { authorization: string }, body: Record<string, unkn
 }
 
 const cambiar = (id: string, estado: string) =>
-  t.app.inject({ method: 'PUT', url: `${BASE}/solicitudes/${id}/estado`, headers: t.as.compras, payload: { estado } });
+  t.app.inject({
+    method: 'PUT',
+    url: `${BASE}/solicitudes/${id}/estado`,
+    headers: t.as.compras,
+    payload: { estado },
+  });
 
 describe('POST /respuestas', () => {
   it('records the answer, moves the request to RESPONDIDA and notifies purchasing in the same write', async () => {
@@ -35,7 +40,11 @@ describe('POST /respuestas', () => {
     await cambiar(id, 'ENVIADA');
     const before = await t.store.outbox.pendingCount();
 
-    const response = await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001', precioOfertado: 1234.56 });
+    const response = await responder(t.as.proveedor, {
+      solicitudId: id,
+      proveedorId: 'PROV001',
+      precioOfertado: 1234.56,
+    });
 
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ solicitudId: id, precioOfertado: 1234.56, estado: 'ACEPTADA' });
@@ -45,7 +54,10 @@ describe('POST /respuestas', () => {
     const notice = pending.at(-1);
     expect(notice?.destination).toEqual({ kind: 'topic', name: 'arka-notificaciones' });
     expect(notice?.attributes).toEqual({ priority: 'high', type: 'email', service: 'gestor-solicitudes' });
-    expect(JSON.parse(notice?.body ?? '')).toMatchObject({ recipient: 'compras@arka.example', type: 'email' });
+    expect(JSON.parse(notice?.body ?? '')).toMatchObject({
+      recipient: 'compras@arka.example',
+      type: 'email',
+    });
   });
 
   it('accepts an answer before the dispatcher ran (PENDIENTE → RESPONDIDA)', async () => {
@@ -81,26 +93,37 @@ describe('POST /respuestas', () => {
     expect(response.statusCode).toBe(404);
   });
 
-  it.each(['CANCELADA', 'COMPLETADA'])('answers 409 naming the state when the request is %s', async (estado) => {
-    const id = await crear();
-    if (estado === 'COMPLETADA') {
-      await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001' });
-    }
-    expect((await cambiar(id, estado)).statusCode).toBe(200);
+  it.each(['CANCELADA', 'COMPLETADA'])(
+    'answers 409 naming the state when the request is %s',
+    async (estado) => {
+      const id = await crear();
+      if (estado === 'COMPLETADA') {
+        await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001' });
+      }
+      expect((await cambiar(id, estado)).statusCode).toBe(200);
 
-    const response = await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001' });
+      const response = await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001' });
 
-    expect(response.statusCode).toBe(409);
-    expect(response.json().detail).toContain(estado);
-  });
+      expect(response.statusCode).toBe(409);
+      expect(response.json().detail).toContain(estado);
+    },
+  );
 
   it('keeps every answer, oldest first, and the newest is the current offer', async () => {
     const id = await crear();
     await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001', precioOfertado: 300 });
     await responder(t.as.proveedor, { solicitudId: id, proveedorId: 'PROV001', precioOfertado: 250 });
 
-    const list = await t.app.inject({ method: 'GET', url: `${BASE}/solicitudes/${id}/respuestas`, headers: t.as.proveedor });
-    const other = await t.app.inject({ method: 'GET', url: `${BASE}/solicitudes/${id}/respuestas`, headers: t.as.otroProveedor });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `${BASE}/solicitudes/${id}/respuestas`,
+      headers: t.as.proveedor,
+    });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `${BASE}/solicitudes/${id}/respuestas`,
+      headers: t.as.otroProveedor,
+    });
 
     expect(list.json().map((r: { precioOfertado: number }) => r.precioOfertado)).toEqual([300, 250]);
     expect(other.statusCode).toBe(404);
@@ -109,8 +132,18 @@ describe('POST /respuestas', () => {
 
 describe('GET /solicitudes/grupos/{grupoId}/comparacion', () => {
   it('ranks current offers by price, then days, then answer time, ignoring RECHAZADA and replaced offers', async () => {
-    for (const [id, telefono] of [['PROV004', '+573001110004'], ['PROV005', '+573001110005']] as const) {
-      await t.store.insertProveedor({ id, nombre: id, categoria: 'Redes', email: `${id}@x.example`, telefono, activo: true });
+    for (const [id, telefono] of [
+      ['PROV004', '+573001110004'],
+      ['PROV005', '+573001110005'],
+    ] as const) {
+      await t.store.insertProveedor({
+        id,
+        nombre: id,
+        categoria: 'Redes',
+        email: `${id}@x.example`,
+        telefono,
+        activo: true,
+      });
     }
     const envio = await t.app.inject({
       method: 'POST',
@@ -118,10 +151,24 @@ describe('GET /solicitudes/grupos/{grupoId}/comparacion', () => {
       headers: t.as.compras,
       payload: draftBody(),
     });
-    const { grupoId, solicitudes } = envio.json() as { grupoId: string; solicitudes: { id: string; proveedorId: string }[] };
+    const { grupoId, solicitudes } = envio.json() as {
+      grupoId: string;
+      solicitudes: { id: string; proveedorId: string }[];
+    };
     const of = (proveedorId: string) => solicitudes.find((s) => s.proveedorId === proveedorId)?.id;
-    const answer = (proveedorId: string, precioOfertado: number, tiempoEntrega: number, estado = 'ACEPTADA') =>
-      responder(t.as.admin, { solicitudId: of(proveedorId), proveedorId, precioOfertado, tiempoEntrega, estado });
+    const answer = (
+      proveedorId: string,
+      precioOfertado: number,
+      tiempoEntrega: number,
+      estado = 'ACEPTADA',
+    ) =>
+      responder(t.as.admin, {
+        solicitudId: of(proveedorId),
+        proveedorId,
+        precioOfertado,
+        tiempoEntrega,
+        estado,
+      });
     await answer('PROV001', 90, 1); // replaced below by a worse offer
     await answer('PROV002', 100, 7);
     await answer('PROV003', 100, 3, 'PARCIAL');
@@ -138,7 +185,12 @@ describe('GET /solicitudes/grupos/{grupoId}/comparacion', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ grupoId, totalSolicitudes: 5, totalOfertas: 4 });
-    expect(body.ofertas.map((o: { proveedorId: string }) => o.proveedorId)).toEqual(['PROV003', 'PROV005', 'PROV002', 'PROV001']);
+    expect(body.ofertas.map((o: { proveedorId: string }) => o.proveedorId)).toEqual([
+      'PROV003',
+      'PROV005',
+      'PROV002',
+      'PROV001',
+    ]);
     expect(body.ofertas.map((o: { posicion: number }) => o.posicion)).toEqual([1, 2, 3, 4]);
     expect(body.mejorOferta).toMatchObject({ proveedorId: 'PROV003', precioOfertado: 100, tiempoEntrega: 3 });
   });
@@ -161,6 +213,11 @@ describe('GET /solicitudes/grupos/{grupoId}/comparacion', () => {
       url: `${BASE}/solicitudes/grupos/${envio.json().grupoId}/comparacion`,
       headers: t.as.admin,
     });
-    expect(response.json()).toMatchObject({ totalSolicitudes: 2, totalOfertas: 0, mejorOferta: null, ofertas: [] });
+    expect(response.json()).toMatchObject({
+      totalSolicitudes: 2,
+      totalOfertas: 0,
+      mejorOferta: null,
+      ofertas: [],
+    });
   });
 });

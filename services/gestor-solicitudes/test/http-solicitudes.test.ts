@@ -41,28 +41,35 @@ describe('POST /solicitudes', () => {
     expect(JSON.parse(pending[0]?.body ?? '')).toEqual({ solicitudId: body.id });
   });
 
-  it.each([
-    ['an unknown supplier', 'PROV999', 'PROV999 does not exist'],
-  ])('answers 422 for %s and writes nothing', async (_name, proveedorId, message) => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `${BASE}/solicitudes`,
-      headers: t.as.compras,
-      payload: solicitudBody({ proveedorId }),
-    });
+  it.each([['an unknown supplier', 'PROV999', 'PROV999 does not exist']])(
+    'answers 422 for %s and writes nothing',
+    async (_name, proveedorId, message) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `${BASE}/solicitudes`,
+        headers: t.as.compras,
+        payload: solicitudBody({ proveedorId }),
+      });
 
-    expect(response.statusCode).toBe(422);
-    expect(response.json().errors).toContainEqual(expect.objectContaining({ message }));
-    expect(await t.store.countSolicitudes({})).toBe(0);
-    expect(await t.store.outbox.pendingCount()).toBe(0);
-  });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().errors).toContainEqual(expect.objectContaining({ message }));
+      expect(await t.store.countSolicitudes({})).toBe(0);
+      expect(await t.store.outbox.pendingCount()).toBe(0);
+    },
+  );
 
   it('answers 422 for an inactive supplier', async () => {
     await t.app.inject({
       method: 'PUT',
       url: `${BASE}/proveedores/PROV003`,
       headers: t.as.admin,
-      payload: { nombre: 'Valle', categoria: 'Redes', email: 'a@b.example', telefono: '+573001112233', activo: false },
+      payload: {
+        nombre: 'Valle',
+        categoria: 'Redes',
+        email: 'a@b.example',
+        telefono: '+573001112233',
+        activo: false,
+      },
     });
 
     const response = await t.app.inject({
@@ -78,12 +85,21 @@ describe('POST /solicitudes', () => {
 
   it.each(['CLIENTE', 'VENTAS', 'PROVEEDOR'] as const)('refuses a %s with 403', async (role) => {
     const headers = { CLIENTE: t.as.cliente, VENTAS: t.as.ventas, PROVEEDOR: t.as.proveedor }[role];
-    const response = await t.app.inject({ method: 'POST', url: `${BASE}/solicitudes`, headers, payload: solicitudBody() });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `${BASE}/solicitudes`,
+      headers,
+      payload: solicitudBody(),
+    });
     expect(response.statusCode).toBe(403);
   });
 
   it('refuses a call without a token with 401', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `${BASE}/solicitudes`, payload: solicitudBody() });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `${BASE}/solicitudes`,
+      payload: solicitudBody(),
+    });
     expect(response.statusCode).toBe(401);
   });
 });
@@ -134,7 +150,11 @@ describe('PUT /solicitudes/{id}/estado', () => {
 
   it('answers 400 when neither the body nor the query names a state, or they disagree', async () => {
     const { id } = await crear();
-    const none = await t.app.inject({ method: 'PUT', url: `${BASE}/solicitudes/${id}/estado`, headers: t.as.compras });
+    const none = await t.app.inject({
+      method: 'PUT',
+      url: `${BASE}/solicitudes/${id}/estado`,
+      headers: t.as.compras,
+    });
     const both = await t.app.inject({
       method: 'PUT',
       url: `${BASE}/solicitudes/${id}/estado?nuevoEstado=ENVIADA`,
@@ -161,21 +181,29 @@ describe('GET /solicitudes', () => {
     await crear();
     await crear();
     const { id } = await crear({ proveedorId: 'PROV002' });
-    await t.app.inject({ method: 'PUT', url: `${BASE}/solicitudes/${id}/estado?nuevoEstado=CANCELADA`, headers: t.as.compras });
+    await t.app.inject({
+      method: 'PUT',
+      url: `${BASE}/solicitudes/${id}/estado?nuevoEstado=CANCELADA`,
+      headers: t.as.compras,
+    });
 
     const pendientes = await t.app.inject({
       method: 'GET',
       url: `${BASE}/solicitudes?estado=PENDIENTE&page=0&size=1`,
       headers: t.as.compras,
     });
-    const prov2 = await t.app.inject({ method: 'GET', url: `${BASE}/solicitudes?proveedorId=PROV002`, headers: t.as.compras });
+    const prov2 = await t.app.inject({
+      method: 'GET',
+      url: `${BASE}/solicitudes?proveedorId=PROV002`,
+      headers: t.as.compras,
+    });
 
     expect(pendientes.json()).toMatchObject({ page: 0, size: 1, totalElements: 2, totalPages: 2 });
     expect(pendientes.json().content).toHaveLength(1);
     expect(prov2.json().content.map((s: { id: string }) => s.id)).toEqual([id]);
   });
 
-  it("confines a PROVEEDOR to its own requests whatever filter it sends", async () => {
+  it('confines a PROVEEDOR to its own requests whatever filter it sends', async () => {
     await crear();
     await crear({ proveedorId: 'PROV002' });
     const response = await t.app.inject({
@@ -189,8 +217,16 @@ describe('GET /solicitudes', () => {
 
   it("answers 404 to a PROVEEDOR reading another supplier's request", async () => {
     const { id } = await crear({ proveedorId: 'PROV002' });
-    const other = await t.app.inject({ method: 'GET', url: `${BASE}/solicitudes/${id}`, headers: t.as.proveedor });
-    const own = await t.app.inject({ method: 'GET', url: `${BASE}/solicitudes/${id}`, headers: t.as.otroProveedor });
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `${BASE}/solicitudes/${id}`,
+      headers: t.as.proveedor,
+    });
+    const own = await t.app.inject({
+      method: 'GET',
+      url: `${BASE}/solicitudes/${id}`,
+      headers: t.as.otroProveedor,
+    });
     expect(other.statusCode).toBe(404);
     expect(other.body).not.toContain('PROV002');
     expect(own.statusCode).toBe(200);

@@ -5,7 +5,11 @@ import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { mongoConnection, type MongoSettings } from '../src/adapters/persistence/mongodb/mongodb-connection';
 import { COLLECTIONS, INDEXES } from '../src/adapters/persistence/mongodb/mongodb-indexes';
-import { pageOptions, solicitudQuery, SOLICITUD_SORT } from '../src/adapters/persistence/mongodb/mongodb-queries';
+import {
+  pageOptions,
+  solicitudQuery,
+  SOLICITUD_SORT,
+} from '../src/adapters/persistence/mongodb/mongodb-queries';
 import { configSchema, mongoSettings } from '../src/config';
 
 /** What the driver itself makes of our URI and options (the constructor does not connect). */
@@ -16,22 +20,39 @@ function driverOptions(settings: MongoSettings) {
 
 describe('the MongoDB connection options', () => {
   it('turns retryable writes off even when the URI asks for them (DocumentDB has none)', () => {
-    const options = driverOptions({ uri: 'mongodb://db.example:27017/?retryWrites=true', port: 27017, database: 'arka' });
+    const options = driverOptions({
+      uri: 'mongodb://db.example:27017/?retryWrites=true',
+      port: 27017,
+      database: 'arka',
+    });
     expect(options.retryWrites).toBe(false);
   });
 
   it('turns TLS on with the CA bundle named in configuration', () => {
-    const options = driverOptions({ uri: 'mongodb://db.example:27017/', port: 27017, database: 'arka', tlsCaFile: '/etc/ssl/global-bundle.pem' });
+    const options = driverOptions({
+      uri: 'mongodb://db.example:27017/',
+      port: 27017,
+      database: 'arka',
+      tlsCaFile: '/etc/ssl/global-bundle.pem',
+    });
     expect(options.tls).toBe(true);
     expect(options.tlsCAFile).toBe('/etc/ssl/global-bundle.pem');
   });
 
   it('leaves TLS off without a CA bundle', () => {
-    expect(driverOptions({ uri: 'mongodb://db.example:27017/', port: 27017, database: 'arka' }).tls ?? false).toBe(false);
+    expect(
+      driverOptions({ uri: 'mongodb://db.example:27017/', port: 27017, database: 'arka' }).tls ?? false,
+    ).toBe(false);
   });
 
   it('builds the URI from host, port, user and password, escaping the credentials', () => {
-    const connection = mongoConnection({ host: 'docdb.cluster.example', port: 27018, database: 'arka_solicitudes', user: 'arka', password: 'p@ss:/word' });
+    const connection = mongoConnection({
+      host: 'docdb.cluster.example',
+      port: 27018,
+      database: 'arka_solicitudes',
+      user: 'arka',
+      password: 'p@ss:/word',
+    });
     expect(connection.uri).toBe('mongodb://arka:p%40ss%3A%2Fword@docdb.cluster.example:27018/');
     const options = new MongoClient(connection.uri, connection.options).options;
     expect(options.credentials?.password).toBe('p@ss:/word');
@@ -59,18 +80,23 @@ describe('the MongoDB connection options', () => {
 });
 
 describe('the MongoDB indexes created at start-up', () => {
-  it.each(['estado', 'proveedorId', 'grupoId'])('lead with %s on solicitudes, for its list filter', (field) => {
-    expect(INDEXES.solicitudes.some((index) => Object.keys(index.key)[0] === field)).toBe(true);
-  });
+  it.each(['estado', 'proveedorId', 'grupoId'])(
+    'lead with %s on solicitudes, for its list filter',
+    (field) => {
+      expect(INDEXES.solicitudes.some((index) => Object.keys(index.key)[0] === field)).toBe(true);
+    },
+  );
 
   it('cover the answers of a request and of a group, and the pending outbox', () => {
-    const leading = (name: keyof typeof COLLECTIONS) => INDEXES[name].map((index) => Object.keys(index.key)[0]);
+    const leading = (name: keyof typeof COLLECTIONS) =>
+      INDEXES[name].map((index) => Object.keys(index.key)[0]);
     expect(leading('respuestas')).toEqual(expect.arrayContaining(['solicitudId', 'grupoId']));
     expect(leading('outbox')).toContain('sentAt');
   });
 
   it('are all named, so creating them again at start-up is a no-op', () => {
-    for (const indexes of Object.values(INDEXES)) for (const index of indexes) expect(index.name).toMatch(/^[a-z_]+$/);
+    for (const indexes of Object.values(INDEXES))
+      for (const index of indexes) expect(index.name).toMatch(/^[a-z_]+$/);
   });
 });
 
@@ -85,7 +111,11 @@ describe('the MongoDB queries', () => {
   });
 
   it('page with skip and limit in the list order', () => {
-    expect(pageOptions({ page: 2, size: 20 }, SOLICITUD_SORT)).toEqual({ sort: { fechaCreacion: -1, _id: 1 }, skip: 40, limit: 20 });
+    expect(pageOptions({ page: 2, size: 20 }, SOLICITUD_SORT)).toEqual({
+      sort: { fechaCreacion: -1, _id: 1 },
+      skip: 40,
+      limit: 20,
+    });
   });
 
   it('use no operator DocumentDB 5.0 lacks ($facet, the pipeline form of $lookup)', () => {

@@ -31,7 +31,9 @@ describe('the embedded store file', () => {
       await EmbeddedSolicitudesStore.open(file).close();
       const db = new Database(file, { readonly: true });
       const plan = (column: string) =>
-        JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM solicitudes WHERE ${column} = ?`).all('x'));
+        JSON.stringify(
+          db.prepare(`EXPLAIN QUERY PLAN SELECT doc FROM solicitudes WHERE ${column} = ?`).all('x'),
+        );
       expect(plan('estado')).toContain('solicitudes_estado_idx');
       expect(plan('proveedor_id')).toContain('solicitudes_proveedor_idx');
       expect(plan('grupo_id')).toContain('solicitudes_grupo_idx');
@@ -46,7 +48,14 @@ describe('the embedded store file', () => {
     const file = join(dir, 'gestor-solicitudes.sqlite');
     try {
       const first = EmbeddedSolicitudesStore.open(file);
-      await first.insertProveedor({ id: 'PROV001', nombre: 'A', categoria: 'B', email: 'a@b.example', telefono: '+573001234567', activo: true });
+      await first.insertProveedor({
+        id: 'PROV001',
+        nombre: 'A',
+        categoria: 'B',
+        email: 'a@b.example',
+        telefono: '+573001234567',
+        activo: true,
+      });
       await first.close();
       const second = EmbeddedSolicitudesStore.open(file);
       expect((await second.findProveedor('PROV001'))?.nombre).toBe('A');

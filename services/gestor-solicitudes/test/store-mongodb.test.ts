@@ -16,7 +16,11 @@ if (!uri) {
 
 describe.skipIf(!uri)('MongoDB', () => {
   storeContract('MongoDB', async () => {
-    const connection = mongoConnection({ uri: uri ?? '', port: 27017, database: `arka_test_${randomUUID().slice(0, 8)}` });
+    const connection = mongoConnection({
+      uri: uri ?? '',
+      port: 27017,
+      database: `arka_test_${randomUUID().slice(0, 8)}`,
+    });
     const client = new MongoClient(connection.uri, connection.options);
     const store = await MongoSolicitudesStore.open(client, connection.database);
     return {

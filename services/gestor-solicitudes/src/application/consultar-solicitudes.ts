@@ -6,7 +6,11 @@ import type { Respuesta } from '../domain/respuesta';
 import type { Solicitud } from '../domain/solicitud';
 
 /** Another supplier's request is reported missing, never shown (DOMAIN.md, roles). */
-export async function getSolicitud(ctx: GestorContext, id: string, scope: Scope): Promise<Outcome<Solicitud>> {
+export async function getSolicitud(
+  ctx: GestorContext,
+  id: string,
+  scope: Scope,
+): Promise<Outcome<Solicitud>> {
   const solicitud = await ctx.store.findSolicitud(id);
   if (!solicitud || !visibleTo(scope, solicitud.proveedorId)) {
     return failure({ kind: 'not-found', what: 'Solicitud', id });
@@ -40,7 +44,10 @@ export interface ComparacionDeGrupo extends Comparacion {
   readonly totalSolicitudes: number;
 }
 
-export async function compararGrupo(ctx: GestorContext, grupoId: string): Promise<Outcome<ComparacionDeGrupo>> {
+export async function compararGrupo(
+  ctx: GestorContext,
+  grupoId: string,
+): Promise<Outcome<ComparacionDeGrupo>> {
   const totalSolicitudes = await ctx.store.countSolicitudes({ grupoId });
   if (totalSolicitudes === 0) return failure({ kind: 'not-found', what: 'Grupo', id: grupoId });
   const respuestas = await ctx.store.listRespuestasDeGrupo(grupoId);

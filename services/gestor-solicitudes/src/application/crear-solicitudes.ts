@@ -32,11 +32,7 @@ async function crear(
   if (invalid) return failure({ kind: 'proveedores-invalidos', ...invalid });
   const now = ctx.runtime.now();
   const solicitudes = proveedorIds.map((proveedorId) =>
-    nuevaSolicitud(
-      draft,
-      { id: ctx.runtime.newId(), proveedorId, ...(grupoId ? { grupoId } : {}) },
-      now,
-    ),
+    nuevaSolicitud(draft, { id: ctx.runtime.newId(), proveedorId, ...(grupoId ? { grupoId } : {}) }, now),
   );
   const jobs = solicitudes.map((s) => dispatchJob(s, ctx.runtime.newId(), now));
   await ctx.store.insertSolicitudes(solicitudes, jobs);

@@ -15,7 +15,9 @@ export type DispatchResult = 'sent' | 'skipped';
 
 /** Only a request nobody has notified yet, and that is still open for answers, is sent. */
 function needsSending(solicitud: Solicitud): boolean {
-  return solicitud.fechaEnvio === undefined && (solicitud.estado === 'PENDIENTE' || solicitud.estado === 'ENVIADA');
+  return (
+    solicitud.fechaEnvio === undefined && (solicitud.estado === 'PENDIENTE' || solicitud.estado === 'ENVIADA')
+  );
 }
 
 /**
@@ -32,7 +34,8 @@ export async function despacharSolicitud(ctx: DispatchContext, solicitudId: stri
     if (!solicitud) throw new Error(`Solicitud ${solicitudId} does not exist`);
     if (!needsSending(solicitud)) return 'skipped';
     const proveedor = await ctx.store.findProveedor(solicitud.proveedorId);
-    if (!proveedor) throw new Error(`Proveedor ${solicitud.proveedorId} of solicitud ${solicitudId} does not exist`);
+    if (!proveedor)
+      throw new Error(`Proveedor ${solicitud.proveedorId} of solicitud ${solicitudId} does not exist`);
     const now = ctx.runtime.now();
     for (const notification of supplierNotifications(solicitud, proveedor, now)) {
       const { body, attributes } = notificationOutbox(notification);

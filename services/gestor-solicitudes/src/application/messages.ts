@@ -74,7 +74,9 @@ export function supplierNotifications(
 ): NotificationMessage[] {
   const priority = notificationPriority(solicitud.prioridad);
   const limite = solicitud.fechaLimiteRespuesta ? ` Fecha límite: ${solicitud.fechaLimiteRespuesta}.` : '';
-  const productos = solicitud.productos.map((p) => `${p.cantidadSolicitada} × ${p.nombreProducto}`).join(', ');
+  const productos = solicitud.productos
+    .map((p) => `${p.cantidadSolicitada} × ${p.nombreProducto}`)
+    .join(', ');
   const email: NotificationMessage = {
     id: `solicitud-${solicitud.id}-email`,
     type: 'email',

@@ -8,7 +8,11 @@ export function listProveedores(ctx: GestorContext, page: PageRequest): Promise<
 }
 
 /** A PROVEEDOR may read its own record only; any other id is reported missing. */
-export async function getProveedor(ctx: GestorContext, id: string, scope: Scope): Promise<Outcome<Proveedor>> {
+export async function getProveedor(
+  ctx: GestorContext,
+  id: string,
+  scope: Scope,
+): Promise<Outcome<Proveedor>> {
   const proveedor = visibleTo(scope, id) ? await ctx.store.findProveedor(id) : undefined;
   return proveedor ? success(proveedor) : failure({ kind: 'not-found', what: 'Proveedor', id });
 }
@@ -18,7 +22,10 @@ export async function crearProveedor(ctx: GestorContext, proveedor: Proveedor): 
   return failure({ kind: 'duplicate', detail: `Proveedor ${proveedor.id} already exists.` });
 }
 
-export async function actualizarProveedor(ctx: GestorContext, proveedor: Proveedor): Promise<Outcome<Proveedor>> {
+export async function actualizarProveedor(
+  ctx: GestorContext,
+  proveedor: Proveedor,
+): Promise<Outcome<Proveedor>> {
   if (await ctx.store.replaceProveedor(proveedor)) return success(proveedor);
   return failure({ kind: 'not-found', what: 'Proveedor', id: proveedor.id });
 }

@@ -18,14 +18,19 @@ export async function responder(
   scope: Scope,
 ): Promise<Outcome<Respuesta>> {
   const violations = ofertaViolations(input);
-  if (violations.length > 0) throw new RangeError(`unvalidated offer reached the use case: ${violations[0]?.message}`);
+  if (violations.length > 0)
+    throw new RangeError(`unvalidated offer reached the use case: ${violations[0]?.message}`);
   for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt += 1) {
     const solicitud = await ctx.store.findSolicitud(input.solicitudId);
     if (!solicitud || !visibleTo(scope, solicitud.proveedorId)) {
       return failure({ kind: 'not-found', what: 'Solicitud', id: input.solicitudId });
     }
     if (solicitud.proveedorId !== input.proveedorId) {
-      return failure({ kind: 'proveedor-no-coincide', expected: solicitud.proveedorId, given: input.proveedorId });
+      return failure({
+        kind: 'proveedor-no-coincide',
+        expected: solicitud.proveedorId,
+        given: input.proveedorId,
+      });
     }
     const step = estadoTrasRespuesta(solicitud.estado);
     if (!step.ok) return failure({ kind: 'invalid-state', current: step.current, detail: step.reason });
@@ -39,11 +44,16 @@ export async function responder(
       secuencia,
     };
     const updated = actualizar(solicitud, { estado: step.next, respuestasRecibidas: secuencia }, now);
-    const notice = notificationOutbox(purchasingNotification(respuesta, ctx.comprasEmail, ctx.runtime.newId()));
+    const notice = notificationOutbox(
+      purchasingNotification(respuesta, ctx.comprasEmail, ctx.runtime.newId()),
+    );
     if (await ctx.store.insertRespuesta(respuesta, updated, solicitud.version, [notice])) {
       ctx.outboxWritten?.();
       return success(respuesta);
     }
   }
-  return failure({ kind: 'busy', detail: `Solicitud ${input.solicitudId} is being answered by others; try again.` });
+  return failure({
+    kind: 'busy',
+    detail: `Solicitud ${input.solicitudId} is being answered by others; try again.`,
+  });
 }

@@ -14,8 +14,7 @@ const NEXT: Readonly<Record<EstadoSolicitud, readonly EstadoSolicitud[]>> = {
 };
 
 export type Transition =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly current: EstadoSolicitud; readonly reason: string };
+  { readonly ok: true } | { readonly ok: false; readonly current: EstadoSolicitud; readonly reason: string };
 
 export function transition(current: EstadoSolicitud, next: EstadoSolicitud): Transition {
   if (NEXT[current].includes(next)) return { ok: true };

@@ -43,7 +43,11 @@ describe('the comparison of a group', () => {
   });
 
   it('keeps only ACEPTADA and PARCIAL offers', () => {
-    const result = comparar([oferta('a', '5.00', 1, 0, 'RECHAZADA'), oferta('b', '8.00', 1, 0, 'PARCIAL'), oferta('c', '9.00', 1, 0)]);
+    const result = comparar([
+      oferta('a', '5.00', 1, 0, 'RECHAZADA'),
+      oferta('b', '8.00', 1, 0, 'PARCIAL'),
+      oferta('c', '9.00', 1, 0),
+    ]);
     expect(result.ofertas.map((r) => r.solicitudId)).toEqual(['b', 'c']);
     expect(result.mejorOferta?.solicitudId).toBe('b');
   });
@@ -56,7 +60,11 @@ describe('the comparison of a group', () => {
       oferta('b', '0.00', 0, 9, 'RECHAZADA', 2),
       oferta('c', '20.00', 1, 1),
     ];
-    expect(ofertasVigentes(respuestas).map((r) => r.id).sort()).toEqual(['a-2', 'b-2', 'c-1']);
+    expect(
+      ofertasVigentes(respuestas)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['a-2', 'b-2', 'c-1']);
     expect(ranking(respuestas)).toEqual(['c', 'a']);
   });
 

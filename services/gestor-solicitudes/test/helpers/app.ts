@@ -1,4 +1,10 @@
-import { createAccessTokenSigner, createLogger, parseConfig, type HttpApp, type Principal } from '@arka/kernel';
+import {
+  createAccessTokenSigner,
+  createLogger,
+  parseConfig,
+  type HttpApp,
+  type Principal,
+} from '@arka/kernel';
 import { randomUUID } from 'node:crypto';
 import { buildApp } from '../../src/app';
 import type { Runtime } from '../../src/application/ports/runtime';
@@ -6,7 +12,11 @@ import { EmbeddedSolicitudesStore } from '../../src/adapters/persistence/embedde
 import { DEMO_PROVEEDORES } from '../../src/application/proveedores';
 import { configSchema } from '../../src/config';
 
-export const JWT = { secret: 'gestor-solicitudes-test-secret-0123456789', issuer: 'arka-gateway', audience: 'arka-api' };
+export const JWT = {
+  secret: 'gestor-solicitudes-test-secret-0123456789',
+  issuer: 'arka-gateway',
+  audience: 'arka-api',
+};
 export const BASE = '/api/v1/gestor-solicitudes';
 
 const signer = createAccessTokenSigner(JWT);
@@ -19,7 +29,10 @@ export interface TestApp {
   readonly app: HttpApp;
   readonly store: EmbeddedSolicitudesStore;
   /** Authorization headers per role; `proveedor` is PROV001, `otroProveedor` PROV002. */
-  readonly as: Record<'compras' | 'admin' | 'proveedor' | 'otroProveedor' | 'cliente' | 'ventas', { authorization: string }>;
+  readonly as: Record<
+    'compras' | 'admin' | 'proveedor' | 'otroProveedor' | 'cliente' | 'ventas',
+    { authorization: string }
+  >;
   close(): Promise<void>;
 }
 
@@ -70,7 +83,12 @@ export function solicitudBody(overrides: Record<string, unknown> = {}): Record<s
     prioridad: 'ALTA',
     observaciones: 'Entrega en Bogotá',
     productos: [
-      { productoId: 'PROD001', nombreProducto: 'Teclado mecánico', cantidadSolicitada: 20, precioReferencia: 150.5 },
+      {
+        productoId: 'PROD001',
+        nombreProducto: 'Teclado mecánico',
+        cantidadSolicitada: 20,
+        precioReferencia: 150.5,
+      },
     ],
     ...overrides,
   };

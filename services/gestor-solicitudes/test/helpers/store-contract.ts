@@ -25,7 +25,13 @@ function solicitud(proveedorId: string, seconds: number, extra: { grupoId?: stri
       observaciones: 'urgente para temporada',
       fechaLimiteRespuesta: '2026-03-10T18:00:00',
       productos: [
-        { productoId: 'P1', nombreProducto: 'Mouse', cantidadSolicitada: 3, precioReferencia: precio, urgente: true },
+        {
+          productoId: 'P1',
+          nombreProducto: 'Mouse',
+          cantidadSolicitada: 3,
+          precioReferencia: precio,
+          urgente: true,
+        },
         { productoId: 'P2', nombreProducto: 'Pad', cantidadSolicitada: 1, urgente: false },
       ],
     },
@@ -96,10 +102,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
 
       expect(await store.findProveedor('PROV900')).toEqual({ ...nuevoProveedor, activo: false });
       expect(await store.findProveedor('PROV901')).toBeUndefined();
-      expect((await store.findProveedores(['PROV002', 'PROV404', 'PROV900'])).map((p) => p.id).sort()).toEqual([
-        'PROV002',
-        'PROV900',
-      ]);
+      expect(
+        (await store.findProveedores(['PROV002', 'PROV404', 'PROV900'])).map((p) => p.id).sort(),
+      ).toEqual(['PROV002', 'PROV900']);
       const second = await store.listProveedores({ page: 1, size: 2 });
       expect(second.total).toBe(4);
       expect(second.items.map((p) => p.id)).toEqual(['PROV003', 'PROV900']);
@@ -149,7 +154,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       const note = job(s, 5);
 
       expect(await store.updateSolicitud(enviada, s.version, [note])).toBe(true);
-      expect(await store.updateSolicitud(actualizar(s, { estado: 'CANCELADA' }, at(6)), s.version, [job(s, 6)])).toBe(false);
+      expect(
+        await store.updateSolicitud(actualizar(s, { estado: 'CANCELADA' }, at(6)), s.version, [job(s, 6)]),
+      ).toBe(false);
 
       expect(await store.findSolicitud(s.id)).toEqual(enviada);
       expect((await store.outbox.fetchPending(10)).map((m) => m.id)).toEqual([note.id]);
@@ -170,7 +177,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect(await store.insertRespuesta(second, afterSecond, afterFirst.version, [])).toBe(true);
 
       expect(await store.listRespuestas(s.id)).toEqual([first, second]);
-      expect((await store.listRespuestasDeGrupo(grupoId)).map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+      expect((await store.listRespuestasDeGrupo(grupoId)).map((r) => r.id).sort()).toEqual(
+        [first.id, second.id].sort(),
+      );
       expect(await store.findSolicitud(s.id)).toEqual(afterSecond);
       expect(await store.outbox.fetchPending(10)).toHaveLength(1);
     });

@@ -13,8 +13,16 @@ export function toHttpError(failure: Failure, proveedorField = 'proveedorId'): A
       return errors.conflict(failure.detail);
     case 'proveedores-invalidos': {
       const fieldErrors: FieldError[] = [
-        ...failure.unknown.map((id) => ({ field: proveedorField, rule: 'exists', message: `${id} does not exist` })),
-        ...failure.inactive.map((id) => ({ field: proveedorField, rule: 'active', message: `${id} is not active` })),
+        ...failure.unknown.map((id) => ({
+          field: proveedorField,
+          rule: 'exists',
+          message: `${id} does not exist`,
+        })),
+        ...failure.inactive.map((id) => ({
+          field: proveedorField,
+          rule: 'active',
+          message: `${id} is not active`,
+        })),
       ];
       const parts = [
         ...(failure.unknown.length > 0 ? [`unknown suppliers: ${failure.unknown.join(', ')}`] : []),
@@ -23,10 +31,9 @@ export function toHttpError(failure: Failure, proveedorField = 'proveedorId'): A
       return errors.unprocessable(`Nothing was created; ${parts.join('; ')}.`, fieldErrors);
     }
     case 'proveedor-no-coincide':
-      return errors.unprocessable(
-        `The request belongs to ${failure.expected}, not ${failure.given}.`,
-        [{ field: 'proveedorId', rule: 'matches-request', message: `must be ${failure.expected}` }],
-      );
+      return errors.unprocessable(`The request belongs to ${failure.expected}, not ${failure.given}.`, [
+        { field: 'proveedorId', rule: 'matches-request', message: `must be ${failure.expected}` },
+      ]);
   }
 }
 

@@ -26,5 +26,12 @@ export const proveedorResponse = z
   .meta({ id: 'Proveedor' });
 
 export function proveedorDto(p: Proveedor): z.infer<typeof proveedorResponse> {
-  return { id: p.id, nombre: p.nombre, categoria: p.categoria, email: p.email, telefono: p.telefono, activo: p.activo };
+  return {
+    id: p.id,
+    nombre: p.nombre,
+    categoria: p.categoria,
+    email: p.email,
+    telefono: p.telefono,
+    activo: p.activo,
+  };
 }

@@ -24,13 +24,23 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
 
   app.get(
     `${BASE}/proveedores`,
-    { preHandler: staff, schema: { tags, querystring: paginationQuery, response: { 200: page(proveedorResponse), ...errorResponses } } },
+    {
+      preHandler: staff,
+      schema: {
+        tags,
+        querystring: paginationQuery,
+        response: { 200: page(proveedorResponse), ...errorResponses },
+      },
+    },
     async (request) => pageOf(await listProveedores(ctx, request.query), request.query, proveedorDto),
   );
 
   app.get(
     `${BASE}/proveedores/:id`,
-    { preHandler: staffOrSupplier, schema: { tags, params: proveedorParams, response: { 200: proveedorResponse, ...errorResponses } } },
+    {
+      preHandler: staffOrSupplier,
+      schema: { tags, params: proveedorParams, response: { 200: proveedorResponse, ...errorResponses } },
+    },
     async (request) => {
       const scope = proveedorScope(principalOf(request));
       return proveedorDto(unwrap(await getProveedor(ctx, request.params.id, scope)));
@@ -43,7 +53,8 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
       preHandler: staff,
       schema: { tags, body: crearProveedorBody, response: { 201: proveedorResponse, ...errorResponses } },
     },
-    async (request, reply) => reply.code(201).send(proveedorDto(unwrap(await crearProveedor(ctx, request.body)))),
+    async (request, reply) =>
+      reply.code(201).send(proveedorDto(unwrap(await crearProveedor(ctx, request.body)))),
   );
 
   app.put(
@@ -61,4 +72,3 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
       proveedorDto(unwrap(await actualizarProveedor(ctx, { id: request.params.id, ...request.body }))),
   );
 }
-

@@ -16,7 +16,10 @@ export function respuestasRoutes(app: ZodApp, ctx: GestorContext, verifier: Acce
 
   app.post(
     `${BASE}/respuestas`,
-    { preHandler: staffOrSupplier, schema: { tags, body: respuestaBody, response: { 201: respuestaResponse, ...errorResponses } } },
+    {
+      preHandler: staffOrSupplier,
+      schema: { tags, body: respuestaBody, response: { 201: respuestaResponse, ...errorResponses } },
+    },
     async (request, reply) => {
       const scope = proveedorScope(principalOf(request));
       const respuesta = unwrap(await responder(ctx, request.body, scope));
@@ -28,7 +31,11 @@ export function respuestasRoutes(app: ZodApp, ctx: GestorContext, verifier: Acce
     `${BASE}/solicitudes/:id/respuestas`,
     {
       preHandler: staffOrSupplier,
-      schema: { tags, params: solicitudParams, response: { 200: z.array(respuestaResponse), ...errorResponses } },
+      schema: {
+        tags,
+        params: solicitudParams,
+        response: { 200: z.array(respuestaResponse), ...errorResponses },
+      },
     },
     async (request) => {
       const scope = proveedorScope(principalOf(request));

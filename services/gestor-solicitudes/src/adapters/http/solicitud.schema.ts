@@ -15,7 +15,9 @@ const productoBody = z.object({
   productoId: z.string().trim().min(1).max(64),
   nombreProducto: z.string().trim().min(1).max(200),
   cantidadSolicitada: z.number().int().min(1).max(1_000_000),
-  precioReferencia: moneyAmount(1).nullish().transform((v) => v ?? undefined),
+  precioReferencia: moneyAmount(1)
+    .nullish()
+    .transform((v) => v ?? undefined),
   especificaciones: optionalText(2000),
   urgente: z.boolean().default(false),
 });
@@ -46,7 +48,10 @@ export const multipleQuery = z.object({
     .transform((ids, ctx) => {
       const malformed = ids.filter((id) => !PROVEEDOR_ID_PATTERN.test(id));
       if (malformed.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `malformed supplier ids: ${malformed.join(', ') || '(empty)'}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `malformed supplier ids: ${malformed.join(', ') || '(empty)'}`,
+        });
         return z.NEVER;
       }
       const unique = proveedoresUnicos(ids);

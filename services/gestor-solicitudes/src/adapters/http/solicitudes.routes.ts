@@ -27,7 +27,10 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
 
   app.post(
     `${BASE}/solicitudes`,
-    { preHandler: staff, schema: { tags, body: crearSolicitudBody, response: { 201: solicitudResponse, ...errorResponses } } },
+    {
+      preHandler: staff,
+      schema: { tags, body: crearSolicitudBody, response: { 201: solicitudResponse, ...errorResponses } },
+    },
     async (request, reply) => {
       const { proveedorId, ...draft } = request.body;
       const solicitud = unwrap(await crearSolicitud(ctx, draft, proveedorId));
@@ -63,7 +66,11 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
     `${BASE}/solicitudes`,
     {
       preHandler: staffOrSupplier,
-      schema: { tags, querystring: listSolicitudesQuery, response: { 200: page(solicitudResponse), ...errorResponses } },
+      schema: {
+        tags,
+        querystring: listSolicitudesQuery,
+        response: { 200: page(solicitudResponse), ...errorResponses },
+      },
     },
     async (request) => {
       const { page: pageNumber, size, ...filter } = request.query;
@@ -105,13 +112,21 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
         const fromQuery = request.query.nuevoEstado;
         if (fromBody !== undefined && fromQuery !== undefined && fromBody !== fromQuery) {
           throw errors.validation([
-            { field: 'nuevoEstado', rule: 'matches-body', message: `differs from the body's estado ${fromBody}` },
+            {
+              field: 'nuevoEstado',
+              rule: 'matches-body',
+              message: `differs from the body's estado ${fromBody}`,
+            },
           ]);
         }
         const nuevoEstado = fromBody ?? fromQuery;
         if (nuevoEstado === undefined) {
           throw errors.validation([
-            { field: 'estado', rule: 'required', message: 'give estado in the body or nuevoEstado in the query' },
+            {
+              field: 'estado',
+              rule: 'required',
+              message: 'give estado in the body or nuevoEstado in the query',
+            },
           ]);
         }
         return solicitudDto(unwrap(await cambiarEstado(ctx, request.params.id, nuevoEstado)));

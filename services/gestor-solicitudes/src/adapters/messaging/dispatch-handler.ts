@@ -25,7 +25,10 @@ export function dispatchHandler(ctx: DispatchContext, logger: MessagingLogger): 
       try {
         const job = parseJob(message);
         const result = await despacharSolicitud(ctx, job.solicitudId);
-        logger.info({ solicitudId: job.solicitudId, result, receiveCount: message.receiveCount }, 'dispatch job done');
+        logger.info(
+          { solicitudId: job.solicitudId, result, receiveCount: message.receiveCount },
+          'dispatch job done',
+        );
       } catch (error) {
         failedMessageIds.push(message.messageId);
         logger.error(

@@ -79,7 +79,14 @@ function defined<T extends object>(value: T): T {
 }
 
 export function toProveedorDocument(p: Proveedor): ProveedorDocument {
-  return { id: p.id, nombre: p.nombre, categoria: p.categoria, email: p.email, telefono: p.telefono, activo: p.activo };
+  return {
+    id: p.id,
+    nombre: p.nombre,
+    categoria: p.categoria,
+    email: p.email,
+    telefono: p.telefono,
+    activo: p.activo,
+  };
 }
 
 export function fromProveedorDocument(doc: unknown): Proveedor {

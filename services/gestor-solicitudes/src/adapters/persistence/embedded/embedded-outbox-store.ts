@@ -4,21 +4,24 @@ import { fromOutboxRecord, toOutboxRecord } from '../outbox-codec';
 import { countOf } from './rows';
 
 /** Appends outbox rows; call it inside the transaction that writes the state change. */
-export function appendOutbox(db: Database.Database, messages: readonly OutboxMessage[]): void {
-  if (messages.length === 0) return;
-  const insert = db.prepare(
-    `INSERT INTO outbox (id, destination_kind, destination_name, body, attributes, created_at)
-     VALUES (@id, @destinationKind, @destinationName, @body, @attributes, @createdAt)`,
-  );
-  for (const message of messages) insert.run(toOutboxRecord(message));
+export function appendOutbox(outbox: EmbeddedOutboxStore, messages: readonly OutboxMessage[]): void {
+  for (const message of messages) outbox.insert.run(toOutboxRecord(message));
 }
 
 /** The relay's view of the embedded store's outbox table: pending rows in write order. */
 export class EmbeddedOutboxStore implements OutboxStore {
+  /** Used by `appendOutbox`, inside the caller's transaction. */
+  readonly insert: Database.Statement;
+
   constructor(
     private readonly db: Database.Database,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.insert = db.prepare(
+      `INSERT INTO outbox (id, destination_kind, destination_name, body, attributes, created_at)
+       VALUES (@id, @destinationKind, @destinationName, @body, @attributes, @createdAt)`,
+    );
+  }
 
   async fetchPending(limit: number): Promise<readonly OutboxMessage[]> {
     const rows = this.db

@@ -44,9 +44,20 @@ function where(filter: SolicitudFilter): { sql: string; params: string[] } {
 
 export class EmbeddedSolicitudesStore implements SolicitudesStore {
   readonly outbox: EmbeddedOutboxStore;
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {
     this.outbox = new EmbeddedOutboxStore(db);
+  }
+
+  /** Prepared once per SQL text: preparing costs more than running for these small statements. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   /** Opens (or creates) the file, its tables and indexes. `:memory:` gives a private store. */
@@ -63,78 +74,83 @@ export class EmbeddedSolicitudesStore implements SolicitudesStore {
   }
 
   async findProveedor(id: string): Promise<Proveedor | undefined> {
-    const row = this.db.prepare('SELECT doc FROM proveedores WHERE id = ?').get(id);
+    const row = this.sql('SELECT doc FROM proveedores WHERE id = ?').get(id);
     return row === undefined ? undefined : fromProveedorDocument(docOf(row));
   }
 
   async findProveedores(ids: readonly string[]): Promise<readonly Proveedor[]> {
     if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT doc FROM proveedores WHERE id IN (${ids.map(() => '?').join(', ')})`)
-      .all(...ids);
+    const rows = this.sql(`SELECT doc FROM proveedores WHERE id IN (${ids.map(() => '?').join(', ')})`).all(
+      ...ids,
+    );
     return rows.map((row) => fromProveedorDocument(docOf(row)));
   }
 
   async listProveedores(page: PageRequest): Promise<PageResult<Proveedor>> {
-    const total = countOf(this.db.prepare('SELECT count(*) AS n FROM proveedores').get());
-    const rows = this.db
-      .prepare('SELECT doc FROM proveedores ORDER BY id LIMIT ? OFFSET ?')
-      .all(page.size, page.page * page.size);
+    const total = countOf(this.sql('SELECT count(*) AS n FROM proveedores').get());
+    const rows = this.sql('SELECT doc FROM proveedores ORDER BY id LIMIT ? OFFSET ?').all(
+      page.size,
+      page.page * page.size,
+    );
     return { items: rows.map((row) => fromProveedorDocument(docOf(row))), total };
   }
 
   async insertProveedor(proveedor: Proveedor): Promise<boolean> {
-    const result = this.db
-      .prepare('INSERT INTO proveedores (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING')
-      .run(proveedor.id, JSON.stringify(toProveedorDocument(proveedor)));
+    const result = this.sql(
+      'INSERT INTO proveedores (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
+    ).run(proveedor.id, JSON.stringify(toProveedorDocument(proveedor)));
     return result.changes === 1;
   }
 
   async replaceProveedor(proveedor: Proveedor): Promise<boolean> {
-    const result = this.db
-      .prepare('UPDATE proveedores SET doc = ? WHERE id = ?')
-      .run(JSON.stringify(toProveedorDocument(proveedor)), proveedor.id);
+    const result = this.sql('UPDATE proveedores SET doc = ? WHERE id = ?').run(
+      JSON.stringify(toProveedorDocument(proveedor)),
+      proveedor.id,
+    );
     return result.changes === 1;
   }
 
   async seedProveedores(proveedores: readonly Proveedor[]): Promise<number> {
-    const insert = this.db.prepare('INSERT INTO proveedores (id, doc) VALUES (?, ?)');
+    const insert = this.sql('INSERT INTO proveedores (id, doc) VALUES (?, ?)');
     return this.db
       .transaction(() => {
-        if (countOf(this.db.prepare('SELECT count(*) AS n FROM proveedores').get()) > 0) return 0;
+        if (countOf(this.sql('SELECT count(*) AS n FROM proveedores').get()) > 0) return 0;
         for (const p of proveedores) insert.run(p.id, JSON.stringify(toProveedorDocument(p)));
         return proveedores.length;
       })
       .immediate();
   }
 
-  async insertSolicitudes(solicitudes: readonly Solicitud[], outbox: readonly OutboxMessage[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO solicitudes (id, doc) VALUES (?, ?)');
+  async insertSolicitudes(
+    solicitudes: readonly Solicitud[],
+    outbox: readonly OutboxMessage[],
+  ): Promise<void> {
+    const insert = this.sql('INSERT INTO solicitudes (id, doc) VALUES (?, ?)');
     this.db
       .transaction(() => {
         for (const s of solicitudes) insert.run(s.id, JSON.stringify(toSolicitudDocument(s)));
-        appendOutbox(this.db, outbox);
+        appendOutbox(this.outbox, outbox);
       })
       .immediate();
   }
 
   async findSolicitud(id: string): Promise<Solicitud | undefined> {
-    const row = this.db.prepare('SELECT doc FROM solicitudes WHERE id = ?').get(id);
+    const row = this.sql('SELECT doc FROM solicitudes WHERE id = ?').get(id);
     return row === undefined ? undefined : fromSolicitudDocument(docOf(row));
   }
 
   async listSolicitudes(filter: SolicitudFilter, page: PageRequest): Promise<PageResult<Solicitud>> {
     const { sql, params } = where(filter);
-    const total = countOf(this.db.prepare(`SELECT count(*) AS n FROM solicitudes ${sql}`).get(...params));
-    const rows = this.db
-      .prepare(`SELECT doc FROM solicitudes ${sql} ORDER BY fecha_creacion DESC, id LIMIT ? OFFSET ?`)
-      .all(...params, page.size, page.page * page.size);
+    const total = countOf(this.sql(`SELECT count(*) AS n FROM solicitudes ${sql}`).get(...params));
+    const rows = this.sql(
+      `SELECT doc FROM solicitudes ${sql} ORDER BY fecha_creacion DESC, id LIMIT ? OFFSET ?`,
+    ).all(...params, page.size, page.page * page.size);
     return { items: rows.map((row) => fromSolicitudDocument(docOf(row))), total };
   }
 
   async countSolicitudes(filter: SolicitudFilter): Promise<number> {
     const { sql, params } = where(filter);
-    return countOf(this.db.prepare(`SELECT count(*) AS n FROM solicitudes ${sql}`).get(...params));
+    return countOf(this.sql(`SELECT count(*) AS n FROM solicitudes ${sql}`).get(...params));
   }
 
   async updateSolicitud(
@@ -145,7 +161,7 @@ export class EmbeddedSolicitudesStore implements SolicitudesStore {
     return this.db
       .transaction(() => {
         if (!this.replaceIfVersion(solicitud, expectedVersion)) return false;
-        appendOutbox(this.db, outbox);
+        appendOutbox(this.outbox, outbox);
         return true;
       })
       .immediate();
@@ -157,31 +173,31 @@ export class EmbeddedSolicitudesStore implements SolicitudesStore {
     expectedVersion: number,
     outbox: readonly OutboxMessage[],
   ): Promise<boolean> {
-    const insert = this.db.prepare('INSERT INTO respuestas (id, doc) VALUES (?, ?)');
+    const insert = this.sql('INSERT INTO respuestas (id, doc) VALUES (?, ?)');
     return this.db
       .transaction(() => {
         if (!this.replaceIfVersion(solicitud, expectedVersion)) return false;
         insert.run(respuesta.id, JSON.stringify(toRespuestaDocument(respuesta)));
-        appendOutbox(this.db, outbox);
+        appendOutbox(this.outbox, outbox);
         return true;
       })
       .immediate();
   }
 
   async listRespuestas(solicitudId: string): Promise<readonly Respuesta[]> {
-    const rows = this.db
-      .prepare('SELECT doc FROM respuestas WHERE solicitud_id = ? ORDER BY secuencia')
-      .all(solicitudId);
+    const rows = this.sql('SELECT doc FROM respuestas WHERE solicitud_id = ? ORDER BY secuencia').all(
+      solicitudId,
+    );
     return rows.map((row) => fromRespuestaDocument(docOf(row)));
   }
 
   async listRespuestasDeGrupo(grupoId: string): Promise<readonly Respuesta[]> {
-    const rows = this.db.prepare('SELECT doc FROM respuestas WHERE grupo_id = ?').all(grupoId);
+    const rows = this.sql('SELECT doc FROM respuestas WHERE grupo_id = ?').all(grupoId);
     return rows.map((row) => fromRespuestaDocument(docOf(row)));
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async close(): Promise<void> {
@@ -189,9 +205,11 @@ export class EmbeddedSolicitudesStore implements SolicitudesStore {
   }
 
   private replaceIfVersion(solicitud: Solicitud, expectedVersion: number): boolean {
-    const result = this.db
-      .prepare('UPDATE solicitudes SET doc = ? WHERE id = ? AND version = ?')
-      .run(JSON.stringify(toSolicitudDocument(solicitud)), solicitud.id, expectedVersion);
+    const result = this.sql('UPDATE solicitudes SET doc = ? WHERE id = ? AND version = ?').run(
+      JSON.stringify(toSolicitudDocument(solicitud)),
+      solicitud.id,
+      expectedVersion,
+    );
     return result.changes === 1;
   }
 }

@@ -100,7 +100,10 @@ export class MongoSolicitudesStore implements SolicitudesStore {
   }
 
   async replaceProveedor(proveedor: Proveedor): Promise<boolean> {
-    const result = await this.proveedores.replaceOne({ _id: proveedor.id }, stored(toProveedorDocument(proveedor)));
+    const result = await this.proveedores.replaceOne(
+      { _id: proveedor.id },
+      stored(toProveedorDocument(proveedor)),
+    );
     return result.matchedCount === 1;
   }
 
@@ -115,7 +118,10 @@ export class MongoSolicitudesStore implements SolicitudesStore {
     return proveedores.length;
   }
 
-  async insertSolicitudes(solicitudes: readonly Solicitud[], outbox: readonly OutboxMessage[]): Promise<void> {
+  async insertSolicitudes(
+    solicitudes: readonly Solicitud[],
+    outbox: readonly OutboxMessage[],
+  ): Promise<void> {
     await this.transaction(async (session) => {
       await this.solicitudes.insertMany(
         solicitudes.map((s) => stored(toSolicitudDocument(s))),
