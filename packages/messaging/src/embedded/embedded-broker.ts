@@ -145,11 +145,12 @@ export class EmbeddedBroker implements TopicPublisher, QueueSender {
     if (visibility !== undefined)
       checkIntegerRange('visibilityTimeoutSeconds', visibility, 0, MAX_VISIBILITY_SECONDS);
     const deadline = performance.now() + wait * 1000;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       this.ensureOpen();
       const now = this.clock.now();
       this.purgeIfDue(queue, now);
-      if (this.queues.hasVisible(queue, now)) {
+      // Re-polls look before taking the write lock, so idle consumers do not block senders.
+      if (attempt === 0 || this.queues.hasVisible(queue, now)) {
         const received = this.queues.receive(queue, max, visibility, now);
         if (received.length > 0) return received;
       }

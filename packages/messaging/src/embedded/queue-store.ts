@@ -4,7 +4,7 @@
  * from one queue are serialised and never hand out the same message while it is
  * invisible.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { MessagingError, queueNotFound } from '../errors';
 import type { MessageAttributes } from '../ports';
@@ -31,6 +31,8 @@ function parseReceiptHandle(handle: string): { seq: number; token: string } {
 
 export class QueueStore {
   private readonly statements;
+  private readonly markReceivedBySize = new Map<number, Database.Statement>();
+  private readonly deleteBySize = new Map<number, Database.Statement<unknown[], { seq: number }>>();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -45,10 +47,7 @@ export class QueueStore {
       anyVisible: db.prepare<[string, number], { one: number }>(
         'SELECT 1 AS one FROM messages WHERE queue = ? AND visible_at <= ? LIMIT 1',
       ),
-      markReceived: db.prepare(
-        `UPDATE messages SET visible_at = ?, receive_count = receive_count + 1,
-           first_received_at = COALESCE(first_received_at, ?), receipt_token = ? WHERE seq = ?`,
-      ),
+
       deadLetter: db.prepare(
         `UPDATE messages SET queue = ?, visible_at = ?, dead_lettered_from = queue, receipt_token = NULL WHERE seq = ?`,
       ),
@@ -75,6 +74,20 @@ export class QueueStore {
            receipt_token = NULL, dead_lettered_from = NULL WHERE seq = ?`,
       ),
     };
+  }
+
+  /** One UPDATE per batch: the token is shared, the handle (seq + token) is still unique per message. */
+  private markReceived(seqs: readonly number[], visibleUntil: number, now: number, token: string): void {
+    let statement = this.markReceivedBySize.get(seqs.length);
+    if (!statement) {
+      statement = this.db.prepare(
+        `UPDATE messages SET visible_at = ?, receive_count = receive_count + 1,
+           first_received_at = COALESCE(first_received_at, ?), receipt_token = ?
+         WHERE seq IN (${seqs.map(() => '?').join(', ')})`,
+      );
+      this.markReceivedBySize.set(seqs.length, statement);
+    }
+    statement.run(visibleUntil, now, token, ...seqs);
   }
 
   queueRow(name: string): QueueRow {
@@ -129,23 +142,29 @@ export class QueueStore {
         const q = this.queueRow(queue);
         const visibleUntil = now + (visibilitySeconds ?? q.visibility_timeout_s) * 1000;
         const expiredBefore = now - q.retention_s * 1000;
+        const token = randomBytes(12).toString('base64url');
         const received: BrokerMessage[] = [];
         let candidates = this.statements.visible.all(queue, now, max);
         while (candidates.length > 0) {
+          const deliverable: MessageRow[] = [];
           for (const row of candidates) {
-            if (row.sent_at <= expiredBefore) {
-              this.statements.deleteOne.run(row.seq);
-            } else if (
+            if (row.sent_at <= expiredBefore) this.statements.deleteOne.run(row.seq);
+            else if (
               q.dead_letter_queue &&
               q.max_receive_count !== null &&
               row.receive_count >= q.max_receive_count
             ) {
               this.statements.deadLetter.run(q.dead_letter_queue, now, row.seq);
-            } else {
-              const token = randomBytes(12).toString('base64url');
-              this.statements.markReceived.run(visibleUntil, now, token, row.seq);
-              received.push(this.toBrokerMessage(row, token, now));
-            }
+            } else deliverable.push(row);
+          }
+          if (deliverable.length > 0) {
+            this.markReceived(
+              deliverable.map((row) => row.seq),
+              visibleUntil,
+              now,
+              token,
+            );
+            for (const row of deliverable) received.push(this.toBrokerMessage(row, token, now));
           }
           if (received.length >= max) break;
           candidates = this.statements.visible.all(queue, now, max - received.length);
@@ -163,11 +182,19 @@ export class QueueStore {
 
   deleteBatch(queue: string, handles: readonly string[]): boolean[] {
     const parsed = handles.map(parseReceiptHandle);
-    return this.db
-      .transaction(() =>
-        parsed.map(({ seq, token }) => this.statements.deleteByHandle.run(seq, queue, token).changes > 0),
-      )
-      .immediate();
+    let statement = this.deleteBySize.get(parsed.length);
+    if (!statement) {
+      // One statement for the batch; row values keep each seq paired with its own token.
+      statement = this.db.prepare<unknown[], { seq: number }>(
+        `DELETE FROM messages WHERE queue = ? AND (seq, receipt_token) IN (VALUES ${parsed.map(() => '(?, ?)').join(', ')})
+         RETURNING seq`,
+      );
+      this.deleteBySize.set(parsed.length, statement);
+    }
+    const deleted = new Set(
+      statement.all(queue, ...parsed.flatMap(({ seq, token }) => [seq, token])).map((r) => r.seq),
+    );
+    return parsed.map(({ seq }) => deleted.has(seq));
   }
 
   /** Changes the visibility of an in-flight message; false when it is no longer in flight under this handle. */
@@ -226,7 +253,6 @@ export class QueueStore {
       receiveCount: row.receive_count + 1,
       sentAt: new Date(row.sent_at),
       firstReceivedAt: new Date(row.first_received_at ?? now),
-      md5OfBody: createHash('md5').update(row.body).digest('hex'),
       senderId: EMBEDDED_SENDER_ID,
     };
   }

@@ -1,17 +1,32 @@
 /** Row shapes of the broker tables and their conversion to the package's types. */
-import { z } from 'zod';
+import { MessagingError } from '../errors';
 import type { MessageAttributes } from '../ports';
 import type { QueueInfo } from './types';
-
-const attributesSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export function encodeAttributes(attributes: MessageAttributes | undefined): string {
   return JSON.stringify(attributes ?? {});
 }
 
-/** Attributes are read back through a schema: the file is shared with other processes. */
+/**
+ * Attributes are checked when read back: the file is shared with other processes.
+ * A plain loop rather than a schema, since this runs for every received message.
+ */
 export function decodeAttributes(json: string): MessageAttributes {
-  return attributesSchema.parse(JSON.parse(json));
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new MessagingError('INVALID_PARAMETER', `stored message attributes are not an object: ${json}`);
+  }
+  const attributes: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new MessagingError(
+        'INVALID_PARAMETER',
+        `stored message attribute "${name}" is neither string nor number`,
+      );
+    }
+    attributes[name] = value;
+  }
+  return attributes;
 }
 
 export interface QueueRow {

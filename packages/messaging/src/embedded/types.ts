@@ -11,7 +11,6 @@ export const systemClock: Clock = { now: () => Date.now() };
 export interface BrokerMessage extends ReceivedMessage {
   readonly queue: string;
   readonly firstReceivedAt: Date;
-  readonly md5OfBody: string;
   readonly senderId: string;
 }
 

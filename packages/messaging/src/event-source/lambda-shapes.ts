@@ -1,5 +1,5 @@
 /** Builds the event and context exactly as Lambda's SQS event source mapping does. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { BrokerMessage } from '../embedded/types';
 import type { LambdaContext, SqsMessageAttribute, SqsRecord } from './sqs-event';
 
@@ -26,7 +26,7 @@ export function sqsRecord(message: BrokerMessage, eventSourceARN: string, awsReg
     messageAttributes: Object.fromEntries(
       Object.entries(message.attributes).map(([name, value]) => [name, messageAttribute(value)]),
     ),
-    md5OfBody: message.md5OfBody,
+    md5OfBody: createHash('md5').update(message.body).digest('hex'),
     eventSource: 'aws:sqs',
     eventSourceARN,
     awsRegion,

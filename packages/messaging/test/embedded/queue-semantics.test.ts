@@ -101,6 +101,19 @@ describe('embedded broker: queue semantics', () => {
     expect(broker.stats(COTIZACIONES).inFlight).toBe(1);
   });
 
+  it('pairs each handle with its own message in a batch delete', async () => {
+    await broker.sendBatch(COTIZACIONES, [{ body: 'x' }, { body: 'y' }]);
+    const [x] = await broker.receive(COTIZACIONES, NOW);
+    clock.advanceSeconds(300);
+    const again = await broker.receive(COTIZACIONES, { ...NOW, maxMessages: 10 });
+    const y = again.find((m) => m.body === 'y');
+
+    const deleted = await broker.deleteBatch(COTIZACIONES, [x?.receiptHandle ?? '', y?.receiptHandle ?? '']);
+
+    expect(deleted).toEqual([false, true]);
+    expect(broker.stats(COTIZACIONES).inFlight).toBe(1);
+  });
+
   it('fails if a receipt handle is malformed', async () => {
     await expect(broker.delete(COTIZACIONES, 'nonsense')).rejects.toMatchObject({
       code: 'INVALID_RECEIPT_HANDLE',
