@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { CONFIG } from '../lib/config';
 import { FixedSubnetCidrs } from '../lib/fixed-subnets';
 import { toSubscriptionFilter } from '../lib/filter-policy';
+import { INFRA_DIR } from '../lib/app-context';
 import { settingsFromContext } from '../lib/settings';
 
 const context = (values: Record<string, unknown>) => new App({ context: values }).node;
@@ -90,5 +95,24 @@ describe('toSubscriptionFilter', () => {
     expect(() => toSubscriptionFilter({ priority: [{ prefix: 'cr' }] })).toThrow(
       /"priority" must be a non-empty list/,
     );
+  });
+});
+
+describe('bin/arka.ts', () => {
+  it('fails with the usage message, not a stack trace, when cdk passes an unknown env', () => {
+    // This is how the CDK CLI hands `-c env=qa` to the app.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bin/arka.ts'], {
+      cwd: INFRA_DIR,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ env: 'qa' }),
+        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'arka-bin-')),
+      },
+    });
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('context "env" must be one of dev, staging, prod (given: "qa")');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
