@@ -7,7 +7,7 @@ import { Link } from './router/link';
 import { ROUTES } from './routes';
 import { useClaims, useServices } from './session/services';
 
-/** The first page a role lands on. */
+/** The page a role lands on at `/`: the first menu entry it may see. */
 function homeOf(claims: Claims): string {
   const first = ROUTES.find((r) => r.menu !== undefined && hasRole(claims, ...r.roles));
   return first?.pattern ?? '/';
@@ -19,16 +19,6 @@ function Page({ claims, path }: { claims: Claims; path: string }) {
     if (params === undefined) continue;
     if (!hasRole(claims, ...route.roles)) break;
     return <>{route.render(params)}</>;
-  }
-  if (path === '/') {
-    return (
-      <section aria-labelledby="titulo-inicio">
-        <h1 id="titulo-inicio">Bienvenido, {claims.sub}</h1>
-        <p>
-          <Link to={homeOf(claims)}>Ir a su página principal</Link>
-        </p>
-      </section>
-    );
   }
   return (
     <section aria-labelledby="titulo-404">
@@ -74,7 +64,7 @@ function Shell({ claims, onLogout }: { claims: Claims; onLogout: () => void }) {
         </div>
       </header>
       <main id="contenido" ref={main} tabIndex={-1}>
-        <Page claims={claims} path={path === '/' ? '/' : path} />
+        <Page claims={claims} path={path === '/' ? homeOf(claims) : path} />
       </main>
     </>
   );

@@ -23,7 +23,7 @@ interface DataTableProps<T> {
 export function DataTable<T>({ caption, columns, rows, rowKey, empty, rowClass }: DataTableProps<T>) {
   if (rows.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={`Tabla: ${caption}`} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

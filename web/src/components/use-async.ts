@@ -11,7 +11,10 @@ export type AsyncState<T> =
  * showing the current data until the new answer arrives, so forms on the page
  * keep their state and messages.
  */
-export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> & { reload: () => void } {
+export function useAsync<T>(
+  load: () => Promise<T>,
+  key: string,
+): AsyncState<T> & { reload: () => void; replace: (data: T) => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const loadedKey = useRef<string | undefined>(undefined);
@@ -29,5 +32,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
     // `load` is a new closure each render; `key` names what it loads.
   }, [key, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  /** Shows data the API just answered with (e.g. after a change) without asking again. */
+  const replace = useCallback((data: T) => setState({ status: 'ok', data }), []);
+  return { ...state, reload, replace };
 }

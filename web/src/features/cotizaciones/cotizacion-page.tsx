@@ -26,9 +26,8 @@ export function CotizacionPage({ id }: { id: string }) {
     setBusy(true);
     setOutcome(undefined);
     try {
-      await cotizador.cambiarEstado(id, estado);
+      state.replace(await cotizador.cambiarEstado(id, estado));
       setOutcome({ ok: true, text: `La cotización quedó ${label(estado).toLowerCase()}.` });
-      state.reload();
     } catch (error) {
       setOutcome({ ok: false, text: describeError(error) });
     } finally {
