@@ -196,7 +196,7 @@ export class ComputeStack extends Stack {
       vpc: network.vpc,
       securityGroup: network.securityGroup('alb'),
       certificateArn: settings.certificateArn,
-      retainLogs: config.mysql.deletionProtection,
+      retainLogs: config.retainOnDelete,
     });
     const targets = lb.targetGroup('GatewayTargets', SERVICE_PORTS.gateway);
     gateway.service.attachToApplicationTargetGroup(targets);

@@ -38,6 +38,8 @@ export interface EnvironmentConfig {
     readonly requestsPerTarget: number;
   };
   readonly logRetentionDays: number;
+  /** Keep data, logs and snapshots when a stack or resource is deleted (prod); dev and staging clean up. */
+  readonly retainOnDelete: boolean;
   readonly notificationsMaxConcurrency: number;
   /** Requests per 5 minutes per client IP before WAF blocks it. */
   readonly wafRateLimit: number;
@@ -70,6 +72,7 @@ export const CONFIG: Readonly<Record<EnvName, EnvironmentConfig>> = Object.freez
     },
     ecs: { cpu: 256, memoryMiB: 512, minTasks: 2, maxTasks: 4, requestsPerTarget: 500 },
     logRetentionDays: 30,
+    retainOnDelete: false,
     notificationsMaxConcurrency: 2,
     wafRateLimit: 2000,
     auditTtlDays: 30,
@@ -96,6 +99,7 @@ export const CONFIG: Readonly<Record<EnvName, EnvironmentConfig>> = Object.freez
     },
     ecs: { cpu: 512, memoryMiB: 1024, minTasks: 2, maxTasks: 6, requestsPerTarget: 500 },
     logRetentionDays: 90,
+    retainOnDelete: false,
     notificationsMaxConcurrency: 5,
     wafRateLimit: 2000,
     auditTtlDays: 90,
@@ -122,6 +126,7 @@ export const CONFIG: Readonly<Record<EnvName, EnvironmentConfig>> = Object.freez
     },
     ecs: { cpu: 1024, memoryMiB: 2048, minTasks: 2, maxTasks: 10, requestsPerTarget: 1000 },
     logRetentionDays: 365,
+    retainOnDelete: true,
     notificationsMaxConcurrency: 10,
     wafRateLimit: 2000,
     auditTtlDays: 365,

@@ -31,8 +31,8 @@ export class DataStack extends Stack {
     super(scope, id, props);
     const { env, config } = props.settings;
     const network = importNetwork(this, env, ['private', 'database']);
-    const removalPolicy = config.mysql.deletionProtection ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
-    const logRemovalPolicy = config.mysql.deletionProtection ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const removalPolicy = config.retainOnDelete ? RemovalPolicy.SNAPSHOT : RemovalPolicy.DESTROY;
+    const logRemovalPolicy = config.retainOnDelete ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const isolated = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
     const rotationSubnets = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
 

@@ -26,7 +26,7 @@ export class EdgeStack extends Stack {
   constructor(scope: Construct, id: string, props: ArkaStackProps) {
     super(scope, id, props);
     const { env, config, certificateArn, domainName, hostedZone } = props.settings;
-    const retain = config.mysql.deletionProtection;
+    const retain = config.retainOnDelete;
 
     const webAcl = new EdgeWebAcl(this, 'WebAcl', {
       name: `arka-${env}-edge`,

@@ -78,7 +78,7 @@ function findings(violation: unknown): NagFinding[] {
 }
 
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
 }
 
 function list(value: unknown): unknown[] {

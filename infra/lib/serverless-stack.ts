@@ -31,7 +31,7 @@ export class ServerlessStack extends Stack {
     super(scope, id, props);
     const { env, config } = props.settings;
     const messaging = new ImportedMessaging(this, env);
-    const retain = config.mysql.deletionProtection;
+    const retain = config.retainOnDelete;
 
     const auditKey = new kms.Key(this, 'AuditKey', {
       alias: `alias/arka/${env}/notifications-audit`,
