@@ -29,7 +29,10 @@ export function moneyAmount(minCents: 0 | 1) {
         return z.NEVER;
       }
       if (cents > MAX_JSON_CENTS) {
-        ctx.addIssue({ code: 'custom', message: `must be at most ${money.format(MAX_JSON_CENTS as Cents)}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be at most ${money.format(money.ofCents(MAX_JSON_CENTS))}`,
+        });
         return z.NEVER;
       }
       return cents;

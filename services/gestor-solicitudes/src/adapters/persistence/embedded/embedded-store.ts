@@ -28,18 +28,19 @@ import { appendOutbox, EmbeddedOutboxStore } from './embedded-outbox-store';
 import { countOf, docOf } from './rows';
 import { prepareDatabase } from './sqlite-schema';
 
-const FILTER_COLUMNS = { estado: 'estado', proveedorId: 'proveedor_id', grupoId: 'grupo_id' } as const;
-
+/** The list filters, each an indexed generated column; values are always bound, never inlined. */
 function where(filter: SolicitudFilter): { sql: string; params: string[] } {
-  const clauses: string[] = [];
+  const columns: string[] = [];
   const params: string[] = [];
-  for (const [key, column] of Object.entries(FILTER_COLUMNS)) {
-    const value = filter[key as keyof SolicitudFilter];
-    if (value === undefined) continue;
-    clauses.push(`${column} = ?`);
+  const add = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    columns.push(`${column} = ?`);
     params.push(value);
-  }
-  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  };
+  add('estado', filter.estado);
+  add('proveedor_id', filter.proveedorId);
+  add('grupo_id', filter.grupoId);
+  return { sql: columns.length > 0 ? `WHERE ${columns.join(' AND ')}` : '', params };
 }
 
 export class EmbeddedSolicitudesStore implements SolicitudesStore {

@@ -7,6 +7,8 @@ export const COLLECTIONS = {
   outbox: 'outbox',
 } as const;
 
+export const COLLECTION_KEYS = ['proveedores', 'solicitudes', 'respuestas', 'outbox'] as const;
+
 /**
  * The indexes created at start-up, per collection: one for each list filter
  * (estado, proveedorId, grupoId, each with the list's sort), the answers of a

@@ -23,7 +23,7 @@ import {
   toRespuestaDocument,
   toSolicitudDocument,
 } from '../documents';
-import { COLLECTIONS, INDEXES } from './mongodb-indexes';
+import { COLLECTION_KEYS, COLLECTIONS, INDEXES } from './mongodb-indexes';
 import { appendOutbox, MongoOutboxStore } from './mongodb-outbox-store';
 import { pageOptions, solicitudQuery, SOLICITUD_SORT, type Stored } from './mongodb-queries';
 
@@ -59,15 +59,22 @@ export class MongoSolicitudesStore implements SolicitudesStore {
    * one) and the indexes. The client is built by the composition root.
    */
   static async open(client: MongoClient, database: string): Promise<MongoSolicitudesStore> {
-    await client.connect();
-    const db = client.db(database);
-    const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
-    for (const [key, name] of Object.entries(COLLECTIONS)) {
-      if (!existing.has(name)) await db.createCollection(name);
-      const indexes = INDEXES[key as keyof typeof COLLECTIONS];
-      await db.collection(name).createIndexes([...indexes]);
+    try {
+      await client.connect();
+      const db = client.db(database);
+      const existing = new Set(
+        (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name),
+      );
+      for (const key of COLLECTION_KEYS) {
+        const name = COLLECTIONS[key];
+        if (!existing.has(name)) await db.createCollection(name);
+        await db.collection(name).createIndexes([...INDEXES[key]]);
+      }
+      return new MongoSolicitudesStore(client, db);
+    } catch (error) {
+      await client.close();
+      throw error;
     }
-    return new MongoSolicitudesStore(client, db);
   }
 
   async findProveedor(id: string): Promise<Proveedor | undefined> {
@@ -109,13 +116,19 @@ export class MongoSolicitudesStore implements SolicitudesStore {
 
   async seedProveedores(proveedores: readonly Proveedor[]): Promise<number> {
     if ((await this.proveedores.countDocuments({}, { limit: 1 })) > 0) return 0;
-    await this.transaction(async (session) => {
-      await this.proveedores.insertMany(
-        proveedores.map((p) => stored(toProveedorDocument(p))),
-        { session },
-      );
-    });
-    return proveedores.length;
+    try {
+      await this.transaction(async (session) => {
+        await this.proveedores.insertMany(
+          proveedores.map((p) => stored(toProveedorDocument(p))),
+          { session },
+        );
+      });
+      return proveedores.length;
+    } catch (error) {
+      // Another process (the dispatcher, a second task) seeded them first.
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return 0;
+      throw error;
+    }
   }
 
   async insertSolicitudes(
