@@ -8,6 +8,7 @@ import {
 } from '@arka/kernel';
 import type { SqlDatabase } from '@arka/sql';
 import type { Clock, IdGenerator } from './application/ports';
+import { cachedTokenVerifier } from './adapters/http/cached-token-verifier';
 import { clientesRoutes } from './adapters/http/clientes.routes';
 import { createGuards, type RouteContext } from './adapters/http/context';
 import { cotizacionesRoutes } from './adapters/http/cotizaciones.routes';
@@ -15,6 +16,7 @@ import { productosRoutes } from './adapters/http/productos.routes';
 import { KyselyCustomerRepository } from './adapters/persistence/kysely-customer-repository';
 import { KyselyProductRepository } from './adapters/persistence/kysely-product-repository';
 import { KyselyQuoteRepository } from './adapters/persistence/kysely-quote-repository';
+import { KyselyGroupCommitUnitOfWork } from './adapters/persistence/kysely-group-commit-unit-of-work';
 import { KyselyUnitOfWork } from './adapters/persistence/kysely-unit-of-work';
 import type { CotizadorDb } from './adapters/persistence/schema';
 import type { CotizadorConfig } from './config';
@@ -57,17 +59,23 @@ export async function buildApp(config: AppConfig, deps: CotizadorDeps): Promise<
     },
     readiness: { database: () => deps.database.ping() },
   });
-  const verifier = createAccessTokenVerifier({
-    secret: deps.jwtSecret,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  const clock = deps.clock ?? (() => new Date());
+  const verifier = cachedTokenVerifier(
+    createAccessTokenVerifier({
+      secret: deps.jwtSecret,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    }),
+  );
   const context: RouteContext = {
     products: new KyselyProductRepository(db),
     customers: new KyselyCustomerRepository(db),
     quotes: new KyselyQuoteRepository(db),
-    unitOfWork: new KyselyUnitOfWork(db, deps.onOutboxCommitted),
-    clock: deps.clock ?? (() => new Date()),
+    unitOfWork:
+      deps.database.driver === 'sqlite'
+        ? new KyselyGroupCommitUnitOfWork(db, deps.onOutboxCommitted)
+        : new KyselyUnitOfWork(db, deps.onOutboxCommitted),
+    clock,
     newId: deps.newId ?? randomUUID,
     salesEmail: config.VENTAS_EMAIL,
     guards: createGuards(verifier),

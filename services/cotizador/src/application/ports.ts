@@ -79,7 +79,11 @@ export interface TransactionScope {
   readonly outbox: Outbox;
 }
 
-/** Runs `work` in one transaction: everything it writes commits together or not at all. */
+/**
+ * Runs `work` in one transaction: everything it writes commits together or not at
+ * all. An adapter may share one transaction among concurrent units and run a unit
+ * again after a rollback, so `work` acts only through its scope.
+ */
 export interface UnitOfWork {
   transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
 }

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KyselyCustomerRepository } from '../../src/adapters/persistence/kysely-customer-repository';
 import { KyselyProductRepository } from '../../src/adapters/persistence/kysely-product-repository';
 import { KyselyQuoteRepository } from '../../src/adapters/persistence/kysely-quote-repository';
+import { KyselyGroupCommitUnitOfWork } from '../../src/adapters/persistence/kysely-group-commit-unit-of-work';
 import { KyselyUnitOfWork } from '../../src/adapters/persistence/kysely-unit-of-work';
 import { migrations } from '../../src/adapters/persistence/migrations';
 import { MIGRATIONS_TABLE, OUTBOX_TABLE, type CotizadorDb } from '../../src/adapters/persistence/schema';
@@ -243,8 +244,40 @@ function contract(
       ).toEqual([q.id]);
     });
 
+    it.each([
+      ['one transaction per unit', (db: SqlDatabase<CotizadorDb>['db']) => new KyselyUnitOfWork(db)],
+      ['group commit', (db: SqlDatabase<CotizadorDb>['db']) => new KyselyGroupCommitUnitOfWork(db)],
+    ])('with %s, fails only the unit that throws among concurrent ones', async (_name, make) => {
+      let committed = 0;
+      const unitOfWork = make(database.db);
+      const good = [
+        quoteFor('CLI003', new Date('2026-05-01T00:00:00.000Z')),
+        quoteFor('CLI003', new Date('2026-05-02T00:00:00.000Z')),
+      ];
+      const bad = quoteFor('CLI003', new Date('2026-05-03T00:00:00.000Z'));
+      const results = await Promise.allSettled([
+        unitOfWork.transaction(async (scope) => {
+          await scope.quotes.insert(good[0] ?? bad);
+          committed += 1;
+        }),
+        unitOfWork.transaction(async (scope) => {
+          await scope.quotes.insert(bad);
+          throw new Error('unit at fault');
+        }),
+        unitOfWork.transaction(async (scope) => {
+          await scope.quotes.insert(good[1] ?? bad);
+          return 'kept';
+        }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(results[2]).toEqual({ status: 'fulfilled', value: 'kept' });
+      expect(committed).toBeGreaterThan(0);
+      for (const q of good) expect(await quotes.findById(q.id)).toEqual(q);
+      expect(await quotes.findById(bad.id)).toBeUndefined();
+    });
+
     it('commits a quote and its outbox message together, or neither', async () => {
-      const unitOfWork = new KyselyUnitOfWork(database.db);
+      const unitOfWork = new KyselyGroupCommitUnitOfWork(database.db);
       const outbox = new SqlOutboxStore(database.db, OUTBOX_TABLE);
       const kept = quoteFor('CLI001', new Date('2026-01-11T00:00:00.000Z'));
       await unitOfWork.transaction(async (scope) => {

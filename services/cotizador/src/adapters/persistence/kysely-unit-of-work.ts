@@ -4,6 +4,19 @@ import type { TransactionScope, UnitOfWork } from '../../application/ports';
 import { KyselyQuoteRepository } from './kysely-quote-repository';
 import { OUTBOX_TABLE, type CotizadorDb } from './schema';
 
+/** A scope on `trx` that reports whether anything went to the outbox. */
+export function transactionScope(trx: Kysely<CotizadorDb>, onOutboxWrite: () => void): TransactionScope {
+  return {
+    quotes: new KyselyQuoteRepository(trx),
+    outbox: {
+      append: async (messages) => {
+        await appendToOutbox(trx, OUTBOX_TABLE, messages);
+        if (messages.length > 0) onOutboxWrite();
+      },
+    },
+  };
+}
+
 /**
  * One database transaction per unit of work; a thrown error rolls everything back.
  * `onOutboxCommitted` runs after a commit that wrote outbox messages, so a relay in
@@ -18,15 +31,11 @@ export class KyselyUnitOfWork implements UnitOfWork {
   async transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T> {
     let wroteOutbox = false;
     const result = await this.db.transaction().execute((trx) =>
-      work({
-        quotes: new KyselyQuoteRepository(trx),
-        outbox: {
-          append: async (messages) => {
-            await appendToOutbox(trx, OUTBOX_TABLE, messages);
-            wroteOutbox ||= messages.length > 0;
-          },
-        },
-      }),
+      work(
+        transactionScope(trx, () => {
+          wroteOutbox = true;
+        }),
+      ),
     );
     if (wroteOutbox) this.onOutboxCommitted();
     return result;
