@@ -19,6 +19,14 @@ export function ProductoEditor(props: { producto: Producto; onDone: () => void; 
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    // An empty box must not become 0; everything else is the API's to judge.
+    const local: Record<string, string[]> = {};
+    if (precio.trim() === '') local.precio = ['Indique el precio.'];
+    if (!/^\d+$/.test(stock.trim())) local.stock = ['Indique el stock (un número entero).'];
+    if (Object.keys(local).length > 0) {
+      setProblem({ summary: 'Revise los campos marcados.', fields: local, other: [] });
+      return;
+    }
     setBusy(true);
     try {
       // Numbers go as typed; the API refuses more than two decimals or a negative stock, beside the field.

@@ -6,6 +6,14 @@ import { formProblem, type FormProblem } from '../../components/field-errors';
 import { label } from '../../components/labels';
 import { useServices } from '../../session/services';
 
+/** What the console can tell before sending: an empty box must not become 0. */
+function localErrors(estado: EstadoRespuesta, precio: string, dias: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  if (estado !== 'RECHAZADA' && precio.trim() === '') out.precioOfertado = ['Indique el precio ofertado.'];
+  if (!/^\d+$/.test(dias.trim())) out.tiempoEntrega = ['Indique los días de entrega (un número entero).'];
+  return out;
+}
+
 const FIELDS = new Set([
   'estado',
   'precioOfertado',
@@ -30,9 +38,14 @@ export function RespuestaForm({ solicitud, onAnswered }: { solicitud: Solicitud;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setSent(false);
+    const local = localErrors(estado, precio, dias);
+    if (Object.keys(local).length > 0) {
+      setProblem({ summary: 'Revise los campos marcados.', fields: local, other: [] });
+      return;
+    }
     setBusy(true);
     setProblem(undefined);
-    setSent(false);
     const optional = (name: string, value: string) => (value.trim() === '' ? {} : { [name]: value.trim() });
     try {
       await gestor.responder({
