@@ -60,6 +60,8 @@ export interface ReceiveOptions {
 }
 
 const PURGE_EVERY_MS = 60_000;
+/** Key of the endpoint-delivery purge in `lastPurge` (queue names never contain a space). */
+const ENDPOINT_DELIVERIES = 'endpoint deliveries';
 
 export class EmbeddedBroker implements TopicPublisher, QueueSender {
   private readonly queues: QueueStore;
@@ -102,7 +104,13 @@ export class EmbeddedBroker implements TopicPublisher, QueueSender {
   ): Promise<{ messageId: string }> {
     this.ensureOpen();
     checkMessage(message.body, message.attributes ?? {});
-    const messageId = this.topics.publish(topic, message, this.clock.now());
+    const now = this.clock.now();
+    const messageId = this.topics.publish(topic, message, now);
+    const lastPurge = this.lastPurge.get(ENDPOINT_DELIVERIES);
+    if (lastPurge === undefined || now - lastPurge >= PURGE_EVERY_MS) {
+      this.lastPurge.set(ENDPOINT_DELIVERIES, now);
+      this.topics.purgeEndpointDeliveries(now);
+    }
     this.sent.emit('sent');
     return { messageId };
   }

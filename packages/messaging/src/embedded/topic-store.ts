@@ -37,6 +37,7 @@ export interface PublishInput {
   readonly attributes?: MessageAttributes;
 }
 
+const ENDPOINT_DELIVERY_RETENTION_MS = 14 * 24 * 60 * 60 * 1000;
 const filterPolicySchema = z.record(z.string(), z.unknown());
 const protocolSchema = z.enum(['sqs', 'email']);
 
@@ -72,6 +73,7 @@ export class TopicStore {
         `INSERT INTO endpoint_deliveries (subscription_id, message_id, subject, body, attributes, delivered_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       ),
+      purgeDeliveries: db.prepare('DELETE FROM endpoint_deliveries WHERE delivered_at <= ?'),
       deliveries: db.prepare<[string], DeliveryRow>(
         'SELECT * FROM endpoint_deliveries WHERE subscription_id = ? ORDER BY seq',
       ),
@@ -111,6 +113,11 @@ export class TopicStore {
         return messageId;
       })
       .immediate();
+  }
+
+  /** Endpoint deliveries are kept as long as queue messages (14 days), then dropped. */
+  purgeEndpointDeliveries(now: number): number {
+    return this.statements.purgeDeliveries.run(now - ENDPOINT_DELIVERY_RETENTION_MS).changes;
   }
 
   listEndpointDeliveries(subscriptionId: string): EndpointDelivery[] {

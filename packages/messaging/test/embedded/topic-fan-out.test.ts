@@ -130,6 +130,17 @@ describe('embedded broker: topics', () => {
     expect(processing).toHaveLength(4);
   });
 
+  it('forgets what the email subscription matched after 14 days', async () => {
+    await broker.publish(TOPIC_NAMES.notificaciones, { body: 'old', attributes: { priority: 'critical' } });
+    clock.advanceSeconds(14 * 24 * 3600);
+    await broker.publish(TOPIC_NAMES.notificaciones, { body: 'new', attributes: { priority: 'critical' } });
+    const [email] = broker
+      .listSubscriptions(TOPIC_NAMES.notificaciones)
+      .filter((s) => s.protocol === 'email');
+
+    expect(broker.listEndpointDeliveries(email?.id ?? '').map((d) => d.body)).toEqual(['new']);
+  });
+
   it('accepts a publish to a topic without subscriptions', async () => {
     const result = await broker.publish(TOPIC_NAMES.criticalAlerts, { body: 'alert' });
 
