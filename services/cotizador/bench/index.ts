@@ -1,20 +1,24 @@
 /**
  * Quotes created per second over HTTP on the embedded SQLite database (50
  * concurrent clients), against the hello-world rate of the same server in the same
- * run, and the peak RSS of the process serving both. autocannon runs as a child
- * process so the client does not share the server's event loop.
+ * run, and the peak RSS of the serving process.
+ *
+ * The server runs as its container does, an esbuild bundle on plain node in a
+ * child process, so the figure is the service's own and not tsx's or this
+ * runner's. autocannon runs in another child so the client does not share the
+ * server's event loop.
  */
-import { execFile } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createAccessTokenSigner, parseConfig } from '@arka/kernel';
+import { createAccessTokenSigner } from '@arka/kernel';
+import { build } from 'esbuild';
 import { z } from 'zod';
 import type { BenchRow } from '../../../bench/types';
-import { configSchema } from '../src/config';
-import { prepareCotizador } from '../src/runtime';
+import { DEFAULT_CATALOG_FILE } from '../src/config';
 
 const SUITE = 'cotizador';
 const CONNECTIONS = 50;
@@ -23,10 +27,13 @@ const WARMUP_SECONDS = 2;
 const RATIO_GOAL = 0.2;
 const RSS_GOAL_MB = 150;
 const SECRET = 'cotizador-benchmark-secret-0123456789abcdef';
+const JWT = { secret: SECRET, issuer: 'arka-gateway', audience: 'arka-api' };
+// Inside the package, so the bundle's imports of node_modules resolve; git ignores .arka-data.
+const BUNDLE = join(import.meta.dirname, '..', '.arka-data', 'bench', 'server.mjs');
 
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const resultSchema = z.object({
-  requests: z.object({ average: z.number(), total: z.number() }),
+  requests: z.object({ average: z.number() }),
   latency: z.object({ p50: z.number(), p99: z.number() }),
   non2xx: z.number(),
   errors: z.number(),
@@ -52,24 +59,75 @@ async function load(
   return result;
 }
 
+/** Bundles the @arka workspaces; every other package stays a node_modules import. */
+async function bundleServer(): Promise<void> {
+  await build({
+    entryPoints: [join(import.meta.dirname, 'server.ts')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'external-node-modules',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@arka/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+}
+
+function nextMessage<T>(child: ChildProcess, schema: z.ZodType<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      const parsed = schema.safeParse(message);
+      if (!parsed.success) return;
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      resolve(parsed.data);
+    };
+    const onExit = (code: number | null) =>
+      reject(new Error(`bench server exited (${code}) before answering`));
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; address: string }> {
+  const child = fork(BUNDLE, [], {
+    execArgv: [],
+    env: {
+      PATH: process.env['PATH'],
+      ARKA_DATA_DIR: dataDir,
+      CATALOG_FILE: DEFAULT_CATALOG_FILE,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: SECRET,
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { address } = await nextMessage(child, z.object({ address: z.string() }));
+  return { child, address };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.send('stop');
+  await exited;
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cotizador-bench-'));
-  const config = parseConfig(configSchema, {
-    ARKA_DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: SECRET,
-    PORT: '0',
-  });
-  const cotizador = await prepareCotizador(config);
+  await bundleServer();
+  const { child, address } = await startServer(dataDir);
   try {
-    // The baseline: the same app, plugins and hooks, doing nothing but answering.
-    cotizador.app.get('/bench/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
-    const address = await cotizador.app.listen({ host: '127.0.0.1', port: 0 });
-    const token = await createAccessTokenSigner({
-      secret: SECRET,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    }).sign({ subject: 'bench-ventas', roles: ['VENTAS'] }, new Date());
+    const token = await createAccessTokenSigner(JWT).sign({ subject: 'bench-ventas', roles: ['VENTAS'] });
     const quote = {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -90,17 +148,18 @@ export async function run(): Promise<BenchRow[]> {
     const hello = await load(helloUrl, DURATION_SECONDS);
     await load(quoteUrl, WARMUP_SECONDS, quote);
     const quotes = await load(quoteUrl, DURATION_SECONDS, quote);
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    child.send('rss');
+    const { maxRssKiB } = await nextMessage(child, z.object({ maxRssKiB: z.number() }));
+    const peakRssMb = maxRssKiB / 1024;
 
     const ratio = quotes.requests.average / hello.requests.average;
-    const baseline = { name: 'hello world, same server', value: hello.requests.average };
     return [
       {
         suite: SUITE,
         name: `quotes created over HTTP, SQLite (${CONNECTIONS} clients)`,
         value: quotes.requests.average,
         unit: 'req/s',
-        baseline,
+        baseline: { name: 'hello world, same server', value: hello.requests.average },
         goal: `≥ ${RATIO_GOAL * 100} % of baseline`,
         met: ratio >= RATIO_GOAL,
       },
@@ -123,7 +182,7 @@ export async function run(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await cotizador.close();
+    await stopServer(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
