@@ -84,7 +84,7 @@ describe.skipIf(skipReason !== undefined)('web console end to end', () => {
       await expectAccessible(login);
       await login.context().close();
 
-      const { context, page } = await signIn(browser, env.baseUrl, 'cliente1', env.platform.password);
+      const { context, page, errors } = await signIn(browser, env.baseUrl, 'cliente1', env.platform.password);
       await page.getByRole('heading', { name: 'Catálogo' }).waitFor();
       await page.getByRole('table').waitFor();
       await screenshot(page, 'catalogo');
@@ -146,6 +146,7 @@ describe.skipIf(skipReason !== undefined)('web console end to end', () => {
       await page.getByRole('cell', { name: 'Aprobada' }).first().waitFor();
       await screenshot(page, 'mis-cotizaciones');
       await expectAccessible(page);
+      expect(errors).toEqual([]);
       await context.close();
     },
     SCENARIO_BOUND_MS,
@@ -198,6 +199,7 @@ describe.skipIf(skipReason !== undefined)('web console end to end', () => {
         await supplier.page.getByLabel('Garantía').fill('12 meses');
         await supplier.page.getByRole('button', { name: 'Enviar oferta' }).click();
         await supplier.page.getByText('Su oferta fue enviada.').waitFor();
+        expect(supplier.errors).toEqual([]);
         if (offer.user === 'proveedor1') {
           await screenshot(supplier.page, 'responder-solicitud');
           await expectAccessible(supplier.page);
@@ -225,6 +227,7 @@ describe.skipIf(skipReason !== undefined)('web console end to end', () => {
         .waitFor({ state: 'detached' });
       await compras.page.getByRole('cell', { name: 'Completada' }).waitFor();
       await compras.page.getByRole('cell', { name: 'Cancelada' }).waitFor();
+      expect(compras.errors).toEqual([]);
       await compras.context.close();
     },
     SCENARIO_BOUND_MS,

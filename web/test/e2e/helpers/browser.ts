@@ -26,16 +26,24 @@ export async function launchChromium(): Promise<Browser> {
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
 
+/** Script errors the page threw (uncaught exceptions), for a scenario to assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
 /** A fresh browser session (its own sessionStorage) signed in as `username`. */
 export async function signIn(browser: Browser, baseUrl: string, username: string, password: string) {
   const context: BrowserContext = await browser.newContext({ viewport: DESKTOP, locale: 'es-CO' });
   const page = await context.newPage();
+  const errors = watchErrors(page);
   await page.goto(`${baseUrl}/`);
   await page.getByLabel('Usuario').fill(username);
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.getByRole('button', { name: 'Cerrar sesión' }).waitFor();
-  return { context, page };
+  return { context, page, errors };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
