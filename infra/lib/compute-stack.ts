@@ -15,6 +15,7 @@ import { ImportedMessaging } from './imported-messaging';
 import { importNetwork, type ImportedNetwork } from './imported-network';
 import { PublicLoadBalancer } from './load-balancer';
 import { names } from './names';
+import { ORIGIN_VERIFY_HEADER, originVerifySecretName, originVerifyValue } from './origin-verify';
 import { SERVICE_PORTS } from './network-stack';
 import { publishParameter, readParameter } from './parameters';
 import { repositoryName, type ImageName } from './registry-stack';
@@ -58,6 +59,16 @@ export class ComputeStack extends Stack {
       },
     });
 
+    const originVerify = new secretsmanager.Secret(this, 'OriginVerify', {
+      secretName: originVerifySecretName(env),
+      description: `Value of the ${ORIGIN_VERIFY_HEADER} header CloudFront sends to the ALB`,
+      generateSecretString: { passwordLength: 40, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(originVerify).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'CloudFront and the ALB must switch values together; rotated by redeploying both stacks (infra/README.md).',
+    });
     const jwtSecret = new secretsmanager.Secret(this, 'JwtSecret', {
       secretName: `arka/${env}/jwt-secret`,
       description: 'HS256 signing key of the gateway (64 alphanumerics, about 380 bits)',
@@ -186,21 +197,29 @@ export class ComputeStack extends Stack {
       .grantSendMessages(gestorSolicitudes.service.taskDefinition.taskRole);
     messaging.queue(QUEUE_NAMES.solicitudes).grantConsumeMessages(dispatcher.service.taskDefinition.taskRole);
 
-    this.addLoadBalancer(settings, gateway, network);
+    this.addLoadBalancer(settings, gateway, network, originVerify);
     publishParameter(this, env, 'compute/cluster-name', cluster.clusterName, 'ECS cluster name');
   }
 
-  private addLoadBalancer(settings: ArkaSettings, gateway: ArkaService, network: ImportedNetwork): void {
+  private addLoadBalancer(
+    settings: ArkaSettings,
+    gateway: ArkaService,
+    network: ImportedNetwork,
+    originVerify: secretsmanager.ISecret,
+  ): void {
     const { env, config } = settings;
     const lb = new PublicLoadBalancer(this, 'Public', {
       vpc: network.vpc,
       securityGroup: network.securityGroup('alb'),
       certificateArn: settings.certificateArn,
+      originVerifyValue: originVerifyValue(env),
       retainLogs: config.retainOnDelete,
     });
+    // The listener rule resolves the secret by name: CloudFormation must create the secret first.
+    lb.node.addDependency(originVerify);
     const targets = lb.targetGroup('GatewayTargets', SERVICE_PORTS.gateway);
     gateway.service.attachToApplicationTargetGroup(targets);
-    lb.listener.addTargetGroups('Gateway', { targetGroups: [targets] });
+    lb.forwardFromCloudFront('Gateway', [targets]);
     gateway.scaling.scaleOnRequestCount('Requests', {
       requestsPerTarget: config.ecs.requestsPerTarget,
       targetGroup: targets,

@@ -11,6 +11,7 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER, originVerifyValue } from './origin-verify';
 import { readParameter } from './parameters';
 import type { ArkaStackProps } from './settings';
 import { EdgeWebAcl } from './web-acl';
@@ -54,6 +55,7 @@ export class EdgeStack extends Stack {
         : cloudfront.OriginProtocolPolicy.HTTP_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       readTimeout: Duration.seconds(30),
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerifyValue(env) },
     });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Arka ${env} API`,

@@ -7,8 +7,13 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from './origin-verify';
 
 export const HEALTH_CHECK_PATH = '/actuator/health';
+const FORBIDDEN = elbv2.ListenerAction.fixedResponse(403, {
+  contentType: 'text/plain',
+  messageBody: 'Forbidden',
+});
 export const DEREGISTRATION_DELAY_SECONDS = 60;
 
 export interface PublicLoadBalancerProps {
@@ -16,22 +21,27 @@ export interface PublicLoadBalancerProps {
   readonly securityGroup: ec2.ISecurityGroup;
   /** @default - HTTP listener on port 80 only */
   readonly certificateArn?: string;
+  /** Value CloudFront sends in the origin-verify header; other requests get 403. */
+  readonly originVerifyValue: string;
   readonly retainLogs: boolean;
 }
 
 /**
  * The internet-facing ALB (CloudFront's origin) with access logs, and one
  * listener: HTTPS with the certificate when given (port 80 then redirects),
- * plain HTTP otherwise.
+ * plain HTTP otherwise. The listener answers 403 unless the request carries
+ * CloudFront's origin-verify header.
  */
 export class PublicLoadBalancer extends Construct {
   readonly alb: elbv2.ApplicationLoadBalancer;
   readonly listener: elbv2.ApplicationListener;
   private readonly vpc: ec2.IVpc;
+  private readonly originVerifyValue: string;
 
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
     this.vpc = props.vpc;
+    this.originVerifyValue = props.originVerifyValue;
     // ALB access logs support SSE-S3 only, not KMS.
     const logs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -60,6 +70,7 @@ export class PublicLoadBalancer extends Construct {
         port: 80,
         protocol: elbv2.ApplicationProtocol.HTTP,
         open: false,
+        defaultAction: FORBIDDEN,
       });
     } else {
       this.listener = this.alb.addListener('Https', {
@@ -68,9 +79,19 @@ export class PublicLoadBalancer extends Construct {
         certificates: [elbv2.ListenerCertificate.fromArn(props.certificateArn)],
         sslPolicy: elbv2.SslPolicy.RECOMMENDED_TLS,
         open: false,
+        defaultAction: FORBIDDEN,
       });
       this.alb.addRedirect({ sourcePort: 80, targetPort: 443 });
     }
+  }
+
+  /** Forwards to the targets only the requests that came through CloudFront. */
+  forwardFromCloudFront(id: string, targetGroups: elbv2.IApplicationTargetGroup[]): void {
+    this.listener.addTargetGroups(id, {
+      priority: 10,
+      conditions: [elbv2.ListenerCondition.httpHeader(ORIGIN_VERIFY_HEADER, [this.originVerifyValue])],
+      targetGroups,
+    });
   }
 
   /** A target group of IP targets checked on /actuator/health, drained for 60 s. */

@@ -105,7 +105,7 @@ export class NetworkStack extends Stack {
     Validations.of(alb).acknowledge({
       id: 'AwsSolutions-EC23',
       reason:
-        'The ALB is the CloudFront origin and must accept CloudFront edge addresses, which are not a fixed CIDR list here.',
+        'The ALB is the CloudFront origin and CloudFront edges are no fixed CIDR list; its listener answers 403 to requests without the CloudFront origin-verify header.',
     });
     alb.addEgressRule(services, ec2.Port.tcp(SERVICE_PORTS.gateway), 'to the gateway tasks');
     services.addIngressRule(alb, ec2.Port.tcp(SERVICE_PORTS.gateway), 'from the ALB');

@@ -99,6 +99,37 @@ describe('compute stack', () => {
     });
   });
 
+  it('forwards to the gateway only requests with CloudFront origin-verify header, answering 403 otherwise', () => {
+    const template = compute();
+
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      DefaultActions: [
+        { Type: 'fixed-response', FixedResponseConfig: Match.objectLike({ StatusCode: '403' }) },
+      ],
+    });
+    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Priority: 10,
+      Conditions: [
+        {
+          Field: 'http-header',
+          HttpHeaderConfig: {
+            HttpHeaderName: 'X-Arka-Origin-Verify',
+            Values: ['{{resolve:secretsmanager:arka/dev/origin-verify:SecretString:::}}'],
+          },
+        },
+      ],
+      Actions: [Match.objectLike({ Type: 'forward' })],
+    });
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { Name: 'arka/dev/origin-verify' });
+    const secretId = Object.keys(
+      template.findResources('AWS::SecretsManager::Secret', {
+        Properties: { Name: 'arka/dev/origin-verify' },
+      }),
+    )[0];
+    const rule = Object.values(template.findResources('AWS::ElasticLoadBalancingV2::ListenerRule'))[0];
+    expect(rule?.DependsOn).toContain(secretId);
+  });
+
   it('has an internet-facing ALB with access logs and an HTTP listener when no certificate is given', () => {
     const template = compute();
 
@@ -159,8 +190,9 @@ describe('compute stack', () => {
       Name: 'arka/dev/jwt-secret',
       GenerateSecretString: Match.objectLike({ PasswordLength: Match.anyValue() }),
     });
-    const length = Object.values(template.findResources('AWS::SecretsManager::Secret'))[0]?.Properties
-      .GenerateSecretString.PasswordLength;
+    const length = Object.values(template.findResources('AWS::SecretsManager::Secret')).find(
+      (r) => r.Properties.Name === 'arka/dev/jwt-secret',
+    )?.Properties.GenerateSecretString.PasswordLength;
     expect(length).toBeGreaterThanOrEqual(32);
     for (const name of Object.values(SERVICE_NAMES)) {
       expect(container(name).Secrets.map((s) => s.Name)).toContain('JWT_SECRET');

@@ -52,6 +52,12 @@ describe('edge stack', () => {
           Match.objectLike({
             DomainName: { Ref: Match.stringLikeRegexp('computealbdnsname') },
             CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'http-only' }),
+            OriginCustomHeaders: [
+              {
+                HeaderName: 'X-Arka-Origin-Verify',
+                HeaderValue: '{{resolve:secretsmanager:arka/prod/origin-verify:SecretString:::}}',
+              },
+            ],
           }),
         ],
         DefaultCacheBehavior: Match.objectLike({
