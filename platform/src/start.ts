@@ -58,7 +58,9 @@ const logDir = join(config.dataDir, 'logs');
 const reporter = createConsoleReporter(process.stdout);
 process.stdout.write(`Arka: ${config.reset ? 'reset, ' : ''}data in ${config.dataDir}\n`);
 if (config.runtime === 'bundle') process.stdout.write('bundling the services…\n');
-const command = await prepareEntryCommands(config.runtime, config.dataDir);
+const command = await prepareEntryCommands(config.runtime, config.dataDir).catch((error: unknown) =>
+  fail(`Arka could not bundle the services: ${error instanceof Error ? error.message : String(error)}`, 1),
+);
 const specs = platformChildren(config, endpoints, password, command, process.env);
 const supervisor = new Supervisor(specs, { logDir, onEvent: (event) => reporter.onEvent(event) });
 const metrics = await startMetricsServer({

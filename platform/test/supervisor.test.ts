@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChildSpec, SupervisorEvent } from '../src/supervisor/child-spec';
@@ -77,7 +77,8 @@ describe('supervisor', () => {
     // Prepare
     const store = await httpChild('store');
     const service = await httpChild('service', {}, ['store']);
-    const { supervisor, events } = supervise([store, service, ipcChild('worker', ['store'])]);
+    const worker: ChildSpec = { ...ipcChild('worker', ['store']), niceness: 7 };
+    const { supervisor, events } = supervise([store, service, worker]);
 
     // Act
     await supervisor.start();
@@ -97,6 +98,7 @@ describe('supervisor', () => {
       total: 3,
     });
     expect(events.at(-1)).toEqual({ kind: 'starting', pending: [], ready: 3, total: 3 });
+    expect(getPriority(supervisor.status()[2]?.pid ?? 0)).toBe(7);
   });
 
   it('restarts a child that was killed, reports it, and serves again from a new PID', async () => {

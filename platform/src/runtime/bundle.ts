@@ -1,4 +1,4 @@
-import { build, stop, type Plugin } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
 import { REPO_ROOT, resolveFromRoot } from './repo';
 
@@ -53,7 +53,5 @@ export async function bundleEntries(
     logLevel: 'error',
     absWorkingDir: REPO_ROOT,
   });
-  // esbuild keeps its service process (hundreds of MB after a build) until told to stop.
-  await stop();
   return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outDir, `${name}.mjs`)]));
 }

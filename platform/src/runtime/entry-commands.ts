@@ -1,8 +1,11 @@
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { ENTRIES, type EntryCommand, type EntryName } from '../platform-children';
-import { bundleEntries } from './bundle';
 import { REPO_ROOT, resolveFromRoot } from './repo';
+
+const run = promisify(execFile);
 
 /**
  * How each Node child runs. `bundle` (the default) builds every entry once with
@@ -14,10 +17,14 @@ export async function prepareEntryCommands(
   runtime: 'bundle' | 'tsx',
   dataDir: string,
 ): Promise<EntryCommand> {
+  const loader = pathToFileURL(resolveFromRoot('tsx')).href;
   if (runtime === 'tsx') {
-    const loader = pathToFileURL(resolveFromRoot('tsx')).href;
     return (name: EntryName) => [process.execPath, '--import', loader, join(REPO_ROOT, ENTRIES[name])];
   }
-  const bundles = await bundleEntries(ENTRIES, join(dataDir, '.build'));
-  return (name: EntryName) => [process.execPath, bundles[name] ?? join(dataDir, '.build', `${name}.mjs`)];
+  const outDir = join(dataDir, '.build');
+  // In a child process: esbuild's few hundred MB go back to the system before the services start.
+  await run(process.execPath, ['--import', loader, join(import.meta.dirname, 'bundle-main.ts'), outDir], {
+    cwd: REPO_ROOT,
+  });
+  return (name: EntryName) => [process.execPath, join(outDir, `${name}.mjs`)];
 }

@@ -18,6 +18,11 @@ export interface ChildSpec {
   readonly readiness: Readiness;
   /** Children that must be ready before this one starts. @default none */
   readonly after?: readonly string[];
+  /**
+   * Scheduling niceness (0 to 19) set once the child is spawned: background workers
+   * yield the CPU to the request path when the machine is busy. @default 0
+   */
+  readonly niceness?: number;
 }
 
 /** What the supervisor tells its reporter (the console, a test). */

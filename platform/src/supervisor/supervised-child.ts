@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChildSpec, ChildStatus, SupervisorEvent } from './child-spec';
@@ -108,7 +109,11 @@ export class SupervisedChild {
     child.on('message', (message: unknown) => {
       if (this.spec.readiness.kind === 'message' && isReadyMessage(message)) this.markReady(generation);
     });
-    if (this.spec.readiness.kind === 'spawned') child.once('spawn', () => this.markReady(generation));
+    child.once('spawn', () => {
+      if (this.spec.niceness !== undefined && child.pid !== undefined)
+        lowerPriority(child.pid, this.spec.niceness);
+      if (this.spec.readiness.kind === 'spawned') this.markReady(generation);
+    });
     void this.watchReadiness(generation);
   }
 
@@ -202,4 +207,12 @@ export class SupervisedChild {
 
 function isReadyMessage(message: unknown): boolean {
   return typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready';
+}
+
+function lowerPriority(pid: number, niceness: number): void {
+  try {
+    setPriority(pid, niceness);
+  } catch {
+    // Only a scheduling preference: a system that refuses it runs the child at normal priority.
+  }
 }
