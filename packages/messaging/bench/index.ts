@@ -14,7 +14,8 @@ import { QUEUE_NAMES } from '../src/topology';
 
 const BATCH = 10;
 const GOAL_RATIO = 0.2;
-const ROUNDS = 5;
+const MESSAGES = 22_000;
+const WARM_UP = 2000;
 
 function payloads(count: number): { body: string; attributes: Record<string, string | number> }[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -34,7 +35,10 @@ function payloads(count: number): { body: string; attributes: Record<string, str
 type Payload = ReturnType<typeof payloads>[number];
 
 /** Raw inserts of the payloads, 10 per transaction, into a plain table with the broker's pragmas. */
-function rawInserter(path: string): { run(messages: readonly Payload[]): number; close(): void } {
+function rawInserter(path: string): {
+  insertBatch(batch: readonly Payload[], offset: number): void;
+  close(): void;
+} {
   const db = new Database(path);
   configureConnection(db, 5000);
   db.exec('CREATE TABLE raw (id TEXT, body TEXT, attributes TEXT)');
@@ -42,62 +46,46 @@ function rawInserter(path: string): { run(messages: readonly Payload[]): number;
   const batch = db.transaction((rows: readonly Payload[], offset: number) => {
     rows.forEach((m, i) => insert.run(`id-${offset + i}`, m.body, JSON.stringify(m.attributes)));
   });
-  return {
-    run(messages) {
-      const started = performance.now();
-      for (let i = 0; i < messages.length; i += BATCH) batch.immediate(messages.slice(i, i + BATCH), i);
-      return performance.now() - started;
-    },
-    close: () => db.close(),
-  };
+  return { insertBatch: (rows, offset) => batch.immediate(rows, offset), close: () => db.close() };
 }
 
-/** Full broker cycles: sendBatch, receive (10), deleteBatch. */
-function brokerCycler(path: string): {
-  run(messages: readonly Payload[]): Promise<number>;
-  close(): Promise<void>;
-} {
-  const broker = EmbeddedBroker.open({ path });
+/** One full broker cycle for a batch: sendBatch, receive (10), deleteBatch. */
+async function brokerCycle(broker: EmbeddedBroker, batch: readonly Payload[]): Promise<void> {
   const queue = QUEUE_NAMES.cotizaciones;
-  return {
-    async run(messages) {
-      const started = performance.now();
-      for (let i = 0; i < messages.length; i += BATCH) {
-        await broker.sendBatch(queue, messages.slice(i, i + BATCH));
-        const received = await broker.receive(queue, { maxMessages: BATCH, waitTimeSeconds: 0 });
-        if (received.length !== BATCH) throw new Error(`received ${received.length} of ${BATCH}`);
-        await broker.deleteBatch(
-          queue,
-          received.map((m) => m.receiptHandle),
-        );
-      }
-      const elapsed = performance.now() - started;
-      const { visible, inFlight } = broker.stats(queue);
-      if (visible + inFlight !== 0) throw new Error('messages left behind');
-      return elapsed;
-    },
-    close: () => broker.close(),
-  };
+  await broker.sendBatch(queue, batch);
+  const received = await broker.receive(queue, { maxMessages: BATCH, waitTimeSeconds: 0 });
+  if (received.length !== batch.length) throw new Error(`received ${received.length} of ${batch.length}`);
+  await broker.deleteBatch(
+    queue,
+    received.map((m) => m.receiptHandle),
+  );
 }
 
 export async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arka-messaging-bench-'));
   try {
-    // Rounds alternate the two measures, so load from other processes weighs on both alike.
-    const messages = payloads(4000);
+    // Each batch is timed on both sides back to back, so load from other processes
+    // weighs on the figure and its baseline alike.
+    const messages = payloads(MESSAGES);
     const raw = rawInserter(join(dir, 'raw.sqlite'));
-    const broker = brokerCycler(join(dir, 'broker.sqlite'));
-    raw.run(messages.slice(0, 1000));
-    await broker.run(messages.slice(0, 1000));
+    const broker = EmbeddedBroker.open({ path: join(dir, 'broker.sqlite') });
     let rawMs = 0;
     let brokerMs = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      rawMs += raw.run(messages);
-      brokerMs += await broker.run(messages);
+    for (let i = 0; i < messages.length; i += BATCH) {
+      const batch = messages.slice(i, i + BATCH);
+      const measured = i >= WARM_UP;
+      let started = performance.now();
+      raw.insertBatch(batch, i);
+      if (measured) rawMs += performance.now() - started;
+      started = performance.now();
+      await brokerCycle(broker, batch);
+      if (measured) brokerMs += performance.now() - started;
     }
+    const { visible, inFlight } = broker.stats(QUEUE_NAMES.cotizaciones);
+    if (visible + inFlight !== 0) throw new Error('messages left behind');
     raw.close();
     await broker.close();
-    const total = messages.length * ROUNDS;
+    const total = messages.length - WARM_UP;
     const rawRate = total / (rawMs / 1000);
     const brokerRate = total / (brokerMs / 1000);
     return [

@@ -19,6 +19,7 @@ export interface NewMessage {
   readonly delaySeconds?: number;
 }
 
+const QUEUE_CACHE_MS = 1000;
 const RECEIPT_HANDLE = /^(\d+)\.([A-Za-z0-9_-]{16})$/;
 
 function parseReceiptHandle(handle: string): { seq: number; token: string } {
@@ -31,6 +32,8 @@ function parseReceiptHandle(handle: string): { seq: number; token: string } {
 
 export class QueueStore {
   private readonly statements;
+  private readonly queueCache = new Map<string, { row: QueueRow; at: number }>();
+  private readonly insertBySize = new Map<number, Database.Statement>();
   private readonly markReceivedBySize = new Map<number, Database.Statement>();
   private readonly deleteBySize = new Map<number, Database.Statement<unknown[], { seq: number }>>();
 
@@ -38,9 +41,6 @@ export class QueueStore {
     this.statements = {
       queue: db.prepare<[string], QueueRow>('SELECT * FROM queues WHERE name = ?'),
       queues: db.prepare<[], QueueRow>('SELECT * FROM queues ORDER BY name'),
-      insert: db.prepare(
-        'INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
       visible: db.prepare<[string, number, number], MessageRow>(
         'SELECT * FROM messages WHERE queue = ? AND visible_at <= ? ORDER BY visible_at, seq LIMIT ?',
       ),
@@ -90,8 +90,15 @@ export class QueueStore {
     statement.run(visibleUntil, now, token, ...seqs);
   }
 
+  /**
+   * Queue settings change only when a process re-provisions the file, so they are
+   * cached for a second instead of being read on every operation.
+   */
   queueRow(name: string): QueueRow {
+    const cached = this.queueCache.get(name);
+    if (cached && performance.now() - cached.at < QUEUE_CACHE_MS) return cached.row;
     const row = this.statements.queue.get(name);
+    if (row) this.queueCache.set(name, { row, at: performance.now() });
     if (!row)
       throw queueNotFound(
         name,
@@ -104,26 +111,29 @@ export class QueueStore {
     return this.statements.queues.all().map(queueInfo);
   }
 
-  /** Inserts the messages in one transaction, all or none. */
+  /** Inserts the messages with one statement, so all or none are sent. */
   send(queue: string, messages: readonly NewMessage[], now: number): string[] {
-    return this.db
-      .transaction(() => {
-        const q = this.queueRow(queue);
-        return messages.map((m) => {
-          const id = randomUUID();
-          const delay = m.delaySeconds ?? q.delay_s;
-          this.statements.insert.run(
-            id,
-            queue,
-            m.body,
-            encodeAttributes(m.attributes),
-            now,
-            now + delay * 1000,
-          );
-          return id;
-        });
-      })
-      .immediate();
+    const q = this.queueRow(queue);
+    let statement = this.insertBySize.get(messages.length);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO messages (id, queue, body, attributes, sent_at, visible_at)
+         VALUES ${messages.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      this.insertBySize.set(messages.length, statement);
+    }
+    const ids = messages.map(() => randomUUID());
+    statement.run(
+      messages.flatMap((m, i) => [
+        ids[i],
+        queue,
+        m.body,
+        encodeAttributes(m.attributes),
+        now,
+        now + (m.delaySeconds ?? q.delay_s) * 1000,
+      ]),
+    );
+    return ids;
   }
 
   /** Cheap read-only check, so an idle long poll does not take the write lock. */
