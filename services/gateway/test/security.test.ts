@@ -3,10 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startCotizador } from '@arka/cotizador';
-import { proveedorScope, type AccessTokenVerifier } from '@arka/kernel';
-import type { FastifyRequest } from 'fastify';
+import { startGestor } from '@arka/gestor-solicitudes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from './helpers/fake-upstream';
+import { z } from 'zod';
 import {
   addUser,
   buildTestGateway,
@@ -17,66 +16,48 @@ import {
 } from './helpers/harness';
 import { hostileTokens } from './helpers/tokens';
 
-const SOLICITUDES: Record<string, string> = { 'SOL-1': 'PROV001', 'SOL-2': 'PROV002' };
-
-/** gestor-solicitudes as far as tenancy goes: verifies the token itself, 404 for another supplier's request. */
-function fakeGestor(hits: { count: number }) {
-  return (app: FakeUpstream['app'], verifier: AccessTokenVerifier) => {
-    const scopeOf = async (request: FastifyRequest) => {
-      hits.count += 1;
-      const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-      return proveedorScope(await verifier.verify(token));
-    };
-    const visible = (confinedTo: string | undefined, id: string) =>
-      SOLICITUDES[id] !== undefined && (confinedTo === undefined || SOLICITUDES[id] === confinedTo);
-    app.setErrorHandler((_error, _request, reply) => reply.code(401).send({ status: 401 }));
-    app.get<{ Params: { id: string } }>(
-      '/api/v1/gestor-solicitudes/solicitudes/:id',
-      async (request, reply) => {
-        const { confinedTo } = await scopeOf(request);
-        if (!visible(confinedTo, request.params.id)) return reply.code(404).send({ status: 404 });
-        return { id: request.params.id, proveedorId: SOLICITUDES[request.params.id] };
-      },
-    );
-    app.post<{ Body: { solicitudId: string } }>(
-      '/api/v1/gestor-solicitudes/respuestas',
-      async (request, reply) => {
-        const { confinedTo } = await scopeOf(request);
-        if (!visible(confinedTo, request.body.solicitudId)) return reply.code(404).send({ status: 404 });
-        return reply.code(201).send({ solicitudId: request.body.solicitudId });
-      },
-    );
-  };
-}
-
 describe('security through the gateway', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-security-'));
-  const gestorHits = { count: 0 };
   let cotizador: Awaited<ReturnType<typeof startCotizador>>;
-  let gestor: FakeUpstream;
+  let gestor: Awaited<ReturnType<typeof startGestor>>;
   let gateway: TestGateway;
   let cliente1: Tokens;
   let cliente2: Tokens;
   let proveedor1: Tokens;
+  let compras: Tokens;
+
+  let theirs: string;
+  const as = (tokens: Tokens) => ({ authorization: `Bearer ${tokens.accessToken}` });
 
   beforeAll(async () => {
-    cotizador = await startCotizador({
-      ARKA_DATA_DIR: dataDir,
-      JWT_SECRET: TEST_SECRET,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      OUTBOX_RELAY: 'false',
-    });
-    gestor = await startFakeUpstream(fakeGestor(gestorHits));
+    const services = { ARKA_DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET, PORT: '0', LOG_LEVEL: 'silent' };
+    cotizador = await startCotizador({ ...services, OUTBOX_RELAY: 'false' });
+    gestor = await startGestor(services);
     gateway = await buildTestGateway({
-      env: { COTIZADOR_URL: cotizador.address, GESTOR_SOLICITUDES_URL: gestor.url },
+      env: { COTIZADOR_URL: cotizador.address, GESTOR_SOLICITUDES_URL: gestor.address },
     });
     await addUser(gateway, { username: 'cliente1', role: 'CLIENTE', clienteId: 'CLI001' });
     await addUser(gateway, { username: 'cliente2', role: 'CLIENTE', clienteId: 'CLI002' });
     await addUser(gateway, { username: 'proveedor1', role: 'PROVEEDOR', proveedorId: 'PROV001' });
+    await addUser(gateway, { username: 'compras', role: 'COMPRAS' });
     cliente1 = await login(gateway.app, 'cliente1');
     cliente2 = await login(gateway.app, 'cliente2');
     proveedor1 = await login(gateway.app, 'proveedor1');
+    compras = await login(gateway.app, 'compras');
+    // A request for quotation addressed to PROV002, which proveedor1 must not see.
+    const created = await gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/gestor-solicitudes/solicitudes',
+      headers: as(compras),
+      payload: {
+        proveedorId: 'PROV002',
+        tipoSolicitud: 'COTIZACION',
+        prioridad: 'MEDIA',
+        productos: [{ productoId: 'PROD001', nombreProducto: 'Teclado mecánico', cantidadSolicitada: 20 }],
+      },
+    });
+    if (created.statusCode !== 201) throw new Error(`solicitud not created: ${created.body}`);
+    theirs = z.object({ id: z.string() }).parse(created.json()).id;
   });
   afterAll(async () => {
     await gateway?.close();
@@ -86,38 +67,40 @@ describe('security through the gateway', () => {
   });
 
   describe('answers 401 to every unacceptable bearer token', () => {
+    const LIST = '/api/v1/gestor-solicitudes/solicitudes';
+
     it('has a sound baseline: the valid token passes', async () => {
-      const response = await gateway.app.inject({
-        method: 'GET',
-        url: '/api/v1/gestor-solicitudes/solicitudes/SOL-1',
-        headers: { authorization: `Bearer ${proveedor1.accessToken}` },
-      });
+      const response = await gateway.app.inject({ method: 'GET', url: LIST, headers: as(proveedor1) });
+
       expect(response.statusCode).toBe(200);
     });
 
-    it('rejects each hostile token at the gateway, before the upstream sees it', async () => {
+    it('rejects each hostile token at the gateway', async () => {
       for (const [name, authorization] of await hostileTokens(
         proveedor1.accessToken,
         proveedor1.refreshToken,
       )) {
-        const before = gestorHits.count;
         const response = await gateway.app.inject({
           method: 'GET',
-          url: '/api/v1/gestor-solicitudes/solicitudes/SOL-1',
+          url: LIST,
           headers: authorization === undefined ? {} : { authorization },
         });
         expect.soft(response.statusCode, name).toBe(401);
         expect.soft(response.headers['content-type'], name).toContain('application/problem+json');
-        expect.soft(gestorHits.count, name).toBe(before);
       }
     });
 
-    it('is backed by the cotizador, which rejects the same tokens when called directly', async () => {
-      for (const [name, authorization] of await hostileTokens(cliente1.accessToken, cliente1.refreshToken)) {
-        const response = await fetch(`${cotizador.address}/api/v1/cotizador/cotizaciones`, {
-          headers: authorization === undefined ? {} : { authorization },
-        });
-        expect.soft(response.status, name).toBe(401);
+    it('is backed by both services, which reject the same tokens when called directly', async () => {
+      for (const url of [`${cotizador.address}/api/v1/cotizador/cotizaciones`, `${gestor.address}${LIST}`]) {
+        for (const [name, authorization] of await hostileTokens(
+          cliente1.accessToken,
+          cliente1.refreshToken,
+        )) {
+          const response = await fetch(url, {
+            headers: authorization === undefined ? {} : { authorization },
+          });
+          expect.soft(response.status, `${name} at ${url}`).toBe(401);
+        }
       }
     });
   });
@@ -127,22 +110,14 @@ describe('security through the gateway', () => {
       const created = await gateway.app.inject({
         method: 'POST',
         url: '/api/v1/cotizador/cotizaciones',
-        headers: { authorization: `Bearer ${cliente2.accessToken}` },
+        headers: as(cliente2),
         payload: { clienteId: 'CLI002', productos: [{ productoId: 1, cantidad: 2 }] },
       });
       expect(created.statusCode).toBe(201);
       const url = `/api/v1/cotizador/cotizaciones/${created.json().cotizacionId}`;
 
-      const own = await gateway.app.inject({
-        method: 'GET',
-        url,
-        headers: { authorization: `Bearer ${cliente2.accessToken}` },
-      });
-      const other = await gateway.app.inject({
-        method: 'GET',
-        url,
-        headers: { authorization: `Bearer ${cliente1.accessToken}` },
-      });
+      const own = await gateway.app.inject({ method: 'GET', url, headers: as(cliente2) });
+      const other = await gateway.app.inject({ method: 'GET', url, headers: as(cliente1) });
 
       expect(own.statusCode).toBe(200);
       expect(other.statusCode).toBe(404);
@@ -150,23 +125,24 @@ describe('security through the gateway', () => {
     });
 
     it("answers 404 when a PROVEEDOR reads another supplier's request", async () => {
-      const response = await gateway.app.inject({
-        method: 'GET',
-        url: '/api/v1/gestor-solicitudes/solicitudes/SOL-2',
-        headers: { authorization: `Bearer ${proveedor1.accessToken}` },
-      });
+      const url = `/api/v1/gestor-solicitudes/solicitudes/${theirs}`;
 
-      expect(response.statusCode).toBe(404);
+      const staff = await gateway.app.inject({ method: 'GET', url, headers: as(compras) });
+      const other = await gateway.app.inject({ method: 'GET', url, headers: as(proveedor1) });
+
+      expect(staff.statusCode).toBe(200);
+      expect(other.statusCode).toBe(404);
+      expect(other.body).not.toContain('PROV002');
     });
 
     it("answers 404 when a PROVEEDOR answers another supplier's request", async () => {
       const response = await gateway.app.inject({
         method: 'POST',
         url: '/api/v1/gestor-solicitudes/respuestas',
-        headers: { authorization: `Bearer ${proveedor1.accessToken}` },
+        headers: as(proveedor1),
         payload: {
-          solicitudId: 'SOL-2',
-          proveedorId: 'PROV002',
+          solicitudId: theirs,
+          proveedorId: 'PROV001',
           estado: 'ACEPTADA',
           precioOfertado: 10,
           tiempoEntrega: 3,
