@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { ZodApp } from './types';
 import {
   jsonSchemaTransform,
@@ -41,8 +41,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     loggerInstance,
     bodyLimit,
     genReqId: requestIdFrom,
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: true,
+    // One line per request (onResponse below) instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
