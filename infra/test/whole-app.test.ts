@@ -30,7 +30,10 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   it('fails the synth of a stack with an unacknowledged finding (the check can fail)', () => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'arka-nag-')) });
+    const app = new App({
+      outdir: mkdtempSync(join(tmpdir(), 'arka-nag-')),
+      builtinCloudFormationValidation: false,
+    });
     const stack = new Stack(app, 'Bad');
     new sqs.Queue(stack, 'NoDlqNoTls');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -42,6 +45,7 @@ describe('cdk-nag AwsSolutions', () => {
     const build = (acknowledge: boolean) => {
       const app = new App({
         outdir: mkdtempSync(join(tmpdir(), 'arka-nag-')),
+        builtinCloudFormationValidation: false,
         context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
       });
       const stack = new Stack(app, 'Queue');
