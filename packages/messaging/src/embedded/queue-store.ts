@@ -195,8 +195,10 @@ export class QueueStore {
     let statement = this.deleteBySize.get(parsed.length);
     if (!statement) {
       // One statement for the batch; row values keep each seq paired with its own token.
+      // `+queue` keeps SQLite off the queue index, so it looks rows up by primary key
+      // instead of scanning the whole queue.
       statement = this.db.prepare<unknown[], { seq: number }>(
-        `DELETE FROM messages WHERE queue = ? AND (seq, receipt_token) IN (VALUES ${parsed.map(() => '(?, ?)').join(', ')})
+        `DELETE FROM messages WHERE +queue = ? AND (seq, receipt_token) IN (VALUES ${parsed.map(() => '(?, ?)').join(', ')})
          RETURNING seq`,
       );
       this.deleteBySize.set(parsed.length, statement);
