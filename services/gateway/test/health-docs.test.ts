@@ -73,6 +73,14 @@ describe('health and the aggregated OpenAPI document', () => {
     );
   });
 
+  it('serves the documentation page', async () => {
+    const response = await gateway.app.inject({ method: 'GET', url: '/docs' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('swagger-initializer.js');
+  });
+
   it('leaves the proxy routes out of the document', async () => {
     const document = (await gateway.app.inject({ method: 'GET', url: '/docs/json' })).json();
 

@@ -58,10 +58,11 @@ export function createLogin(deps: LoginDeps): Login {
     if (!claimed) return { kind: 'throttled', reason: 'throttled', retryAfterSeconds: 1 };
 
     const user = await deps.users.findByUsername(username);
-    const matches = user
-      ? await deps.hasher.verify(user.passwordHash, password)
-      : (await deps.hasher.verify(await dummy(), password)) && false;
-    if (!user || !matches) return { kind: 'invalid-credentials' };
+    if (!user) {
+      await deps.hasher.verify(await dummy(), password);
+      return { kind: 'invalid-credentials' };
+    }
+    if (!(await deps.hasher.verify(user.passwordHash, password))) return { kind: 'invalid-credentials' };
 
     await deps.attempts.clear(username);
     const { pair, stored: first } = await issuePair(deps, user, now);
