@@ -98,12 +98,12 @@ export class QueueStore {
     const cached = this.queueCache.get(name);
     if (cached && performance.now() - cached.at < QUEUE_CACHE_MS) return cached.row;
     const row = this.statements.queue.get(name);
-    if (row) this.queueCache.set(name, { row, at: performance.now() });
     if (!row)
       throw queueNotFound(
         name,
         this.listQueues().map((q) => q.name),
       );
+    this.queueCache.set(name, { row, at: performance.now() });
     return row;
   }
 
@@ -154,17 +154,25 @@ export class QueueStore {
         const expiredBefore = now - q.retention_s * 1000;
         const token = randomBytes(12).toString('base64url');
         const received: BrokerMessage[] = [];
+        // With a visibility timeout of 0 a delivered row stays visible: never take it twice.
+        const seen = new Set<number>();
         let candidates = this.statements.visible.all(queue, now, max);
-        while (candidates.length > 0) {
+        for (;;) {
           const deliverable: MessageRow[] = [];
+          let dropped = 0;
           for (const row of candidates) {
-            if (row.sent_at <= expiredBefore) this.statements.deleteOne.run(row.seq);
-            else if (
+            if (seen.has(row.seq) || deliverable.length + received.length >= max) continue;
+            seen.add(row.seq);
+            if (row.sent_at <= expiredBefore) {
+              this.statements.deleteOne.run(row.seq);
+              dropped++;
+            } else if (
               q.dead_letter_queue &&
               q.max_receive_count !== null &&
               row.receive_count >= q.max_receive_count
             ) {
               this.statements.deadLetter.run(q.dead_letter_queue, now, row.seq);
+              dropped++;
             } else deliverable.push(row);
           }
           if (deliverable.length > 0) {
@@ -176,8 +184,9 @@ export class QueueStore {
             );
             for (const row of deliverable) received.push(this.toBrokerMessage(row, token, now));
           }
-          if (received.length >= max) break;
-          candidates = this.statements.visible.all(queue, now, max - received.length);
+          // Only rows dropped on the way (expired, dead-lettered) leave room for more.
+          if (received.length >= max || dropped === 0) break;
+          candidates = this.statements.visible.all(queue, now, max);
         }
         return received;
       })

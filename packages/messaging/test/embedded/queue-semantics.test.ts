@@ -66,6 +66,40 @@ describe('embedded broker: queue semantics', () => {
     expect(again).toHaveLength(1);
   });
 
+  it('hands a message out once per receive even with a visibility timeout of 0', async () => {
+    await broker.sendBatch(COTIZACIONES, [{ body: 'a' }, { body: 'b' }]);
+
+    const first = await broker.receive(COTIZACIONES, {
+      ...NOW,
+      maxMessages: 10,
+      visibilityTimeoutSeconds: 0,
+    });
+    const second = await broker.receive(COTIZACIONES, { ...NOW, maxMessages: 10 });
+
+    expect(first.map((m) => [m.body, m.receiveCount])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(second.map((m) => [m.body, m.receiveCount])).toEqual([
+      ['a', 2],
+      ['b', 2],
+    ]);
+  });
+
+  it('fills the batch past messages it moves to the dead-letter queue', async () => {
+    await broker.send(COTIZACIONES, { body: 'poison' });
+    for (let i = 0; i < 3; i++) {
+      await broker.receive(COTIZACIONES, NOW);
+      clock.advanceSeconds(300);
+    }
+    await broker.sendBatch(COTIZACIONES, [{ body: 'fresh-1' }, { body: 'fresh-2' }]);
+
+    const batch = await broker.receive(COTIZACIONES, { ...NOW, maxMessages: 2 });
+
+    expect(batch.map((m) => m.body)).toEqual(['fresh-1', 'fresh-2']);
+    expect(broker.stats(`${COTIZACIONES}-dlq`).visible).toBe(1);
+  });
+
   it('changes the visibility of an in-flight message', async () => {
     await broker.send(COTIZACIONES, { body: 'a' });
     const [first] = await broker.receive(COTIZACIONES, NOW);
