@@ -13,7 +13,17 @@ describe('proxy to the upstream services', () => {
   let bearer: string;
 
   beforeAll(async () => {
-    cotizador = await startFakeUpstream(echoRoutes('/api/v1/cotizador'));
+    cotizador = await startFakeUpstream((app) => {
+      echoRoutes('/api/v1/cotizador')(app);
+      app.get('/api/v1/cotizador/cotizaciones/rechazada', async (_request, reply) =>
+        reply
+          .code(409)
+          .header('content-type', 'application/problem+json')
+          .header('proxy-authenticate', 'Basic realm="upstream"')
+          .header('x-upstream-note', 'kept')
+          .send('{"type":"https://arka.example/problems/conflict","status":409,"detail":"Está APROBADA"}'),
+      );
+    });
     gestor = await startFakeUpstream(echoRoutes('/api/v1/gestor-solicitudes'));
     gateway = await buildTestGateway({
       env: {
@@ -144,6 +154,19 @@ describe('proxy to the upstream services', () => {
     expect(headers).not.toHaveProperty('proxy-authorization');
     expect(headers).not.toHaveProperty('te');
     expect(headers['x-end-to-end']).toBe('forward me');
+  });
+
+  it("relays the upstream's status, problem body and end-to-end headers unchanged, without hop-by-hop ones", async () => {
+    const response = await send({ method: 'GET', url: '/api/v1/cotizador/cotizaciones/rechazada' });
+
+    expect(response.statusCode).toBe(409);
+    const direct = await fetch(`${cotizador.url}/api/v1/cotizador/cotizaciones/rechazada`);
+    expect(response.headers['content-type']).toBe(direct.headers.get('content-type'));
+    expect(response.body).toBe(
+      '{"type":"https://arka.example/problems/conflict","status":409,"detail":"Está APROBADA"}',
+    );
+    expect(response.headers['x-upstream-note']).toBe('kept');
+    expect(response.headers).not.toHaveProperty('proxy-authenticate');
   });
 
   it('answers 401 itself, without calling the upstream, when no token comes', async () => {
