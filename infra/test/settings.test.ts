@@ -1,7 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { CONFIG } from '../lib/config';
@@ -9,6 +6,7 @@ import { FixedSubnetCidrs } from '../lib/fixed-subnets';
 import { toSubscriptionFilter } from '../lib/filter-policy';
 import { INFRA_DIR } from '../lib/app-context';
 import { settingsFromContext } from '../lib/settings';
+import { tempDir } from './helpers/synth';
 
 const context = (values: Record<string, unknown>) => new App({ context: values }).node;
 
@@ -107,7 +105,7 @@ describe('bin/arka.ts', () => {
       env: {
         ...process.env,
         CDK_CONTEXT_JSON: JSON.stringify({ env: 'qa' }),
-        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'arka-bin-')),
+        CDK_OUTDIR: tempDir('arka-bin-'),
       },
     });
 

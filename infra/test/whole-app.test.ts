@@ -1,11 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { App, Stack, Validations, aws_sqs as sqs } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { listAcknowledgements, readNagReport } from '../lib/nag-report';
-import { ENVS, synth } from './helpers/synth';
+import { ENVS, synth, tempDir } from './helpers/synth';
 
 // Both suites read the same three synthesized environments (one synth each per file).
 
@@ -31,7 +28,7 @@ describe('cdk-nag AwsSolutions', () => {
 
   it('fails the synth of a stack with an unacknowledged finding (the check can fail)', () => {
     const app = new App({
-      outdir: mkdtempSync(join(tmpdir(), 'arka-nag-')),
+      outdir: tempDir('arka-nag-'),
       builtinCloudFormationValidation: false,
     });
     const stack = new Stack(app, 'Bad');
@@ -44,7 +41,7 @@ describe('cdk-nag AwsSolutions', () => {
   it('reports a finding that is not acknowledged and drops it once acknowledged with a reason', () => {
     const build = (acknowledge: boolean) => {
       const app = new App({
-        outdir: mkdtempSync(join(tmpdir(), 'arka-nag-')),
+        outdir: tempDir('arka-nag-'),
         builtinCloudFormationValidation: false,
         context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
       });

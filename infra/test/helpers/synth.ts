@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { afterAll } from 'vitest';
 import { committedContext } from '../../lib/app-context';
 import { buildArka, type ArkaStacks } from '../../lib/arka-app';
 import type { EnvName } from '../../lib/config';
@@ -26,6 +27,19 @@ export interface SynthOptions {
 }
 
 const cache = new Map<string, Synthesized>();
+const tempDirs: string[] = [];
+
+/** A temporary directory removed after the test file. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  cache.clear();
+});
 
 /**
  * Synthesizes one environment the way `cdk synth -c env=…` does (committed
@@ -37,7 +51,7 @@ export function synth(env: EnvName, options: SynthOptions = {}): Synthesized {
   const known = cache.get(key);
   if (known !== undefined) return known;
   const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), `arka-infra-${env}-`)),
+    outdir: tempDir(`arka-infra-${env}-`),
     builtinCloudFormationValidation: false,
     context: {
       ...committedContext(),
