@@ -28,8 +28,8 @@ const RATIO_GOAL = 0.2;
 const RSS_GOAL_MB = 150;
 const SECRET = 'cotizador-benchmark-secret-0123456789abcdef';
 const JWT = { secret: SECRET, issuer: 'arka-gateway', audience: 'arka-api' };
-// Inside the package, so the bundle's imports of node_modules resolve; git ignores .arka-data.
-const BUNDLE = join(import.meta.dirname, '..', '.arka-data', 'bench', 'server.mjs');
+// Inside the package, so the bundle's imports of node_modules resolve; git and eslint ignore dist/.
+const BUNDLE = join(import.meta.dirname, '..', 'dist', 'bench', 'server.mjs');
 
 const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 const resultSchema = z.object({

@@ -13,6 +13,10 @@ import { clientesRoutes } from './adapters/http/clientes.routes';
 import { createGuards, type RouteContext } from './adapters/http/context';
 import { cotizacionesRoutes } from './adapters/http/cotizaciones.routes';
 import { productosRoutes } from './adapters/http/productos.routes';
+import {
+  CachedCustomerRepository,
+  CachedProductRepository,
+} from './adapters/persistence/cached-repositories';
 import { KyselyCustomerRepository } from './adapters/persistence/kysely-customer-repository';
 import { KyselyProductRepository } from './adapters/persistence/kysely-product-repository';
 import { KyselyQuoteRepository } from './adapters/persistence/kysely-quote-repository';
@@ -67,14 +71,17 @@ export async function buildApp(config: AppConfig, deps: CotizadorDeps): Promise<
       audience: config.JWT_AUDIENCE,
     }),
   );
+  // The embedded mode is the only writer of its file, so it may keep the catalog in memory.
+  const embedded = deps.database.driver === 'sqlite';
+  const products = new KyselyProductRepository(db);
+  const customers = new KyselyCustomerRepository(db);
   const context: RouteContext = {
-    products: new KyselyProductRepository(db),
-    customers: new KyselyCustomerRepository(db),
+    products: embedded ? new CachedProductRepository(products) : products,
+    customers: embedded ? new CachedCustomerRepository(customers) : customers,
     quotes: new KyselyQuoteRepository(db),
-    unitOfWork:
-      deps.database.driver === 'sqlite'
-        ? new KyselyGroupCommitUnitOfWork(db, deps.onOutboxCommitted)
-        : new KyselyUnitOfWork(db, deps.onOutboxCommitted),
+    unitOfWork: embedded
+      ? new KyselyGroupCommitUnitOfWork(db, deps.onOutboxCommitted)
+      : new KyselyUnitOfWork(db, deps.onOutboxCommitted),
     clock,
     newId: deps.newId ?? randomUUID,
     salesEmail: config.VENTAS_EMAIL,

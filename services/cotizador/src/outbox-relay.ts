@@ -1,6 +1,7 @@
 import type { Logger } from '@arka/kernel';
 import { createMessaging, OutboxRelay, type MessagingConfig } from '@arka/messaging';
 import { SqlOutboxStore, type SqlDatabase } from '@arka/sql';
+import { BatchedOutboxStore } from './adapters/persistence/batched-outbox-store';
 import { OUTBOX_TABLE, type CotizadorDb } from './adapters/persistence/schema';
 
 export interface RunningRelay {
@@ -18,8 +19,9 @@ export function startOutboxRelay(
 ): RunningRelay {
   const relayLogger = logger.child({ component: 'outbox-relay' });
   const messaging = createMessaging(messagingConfig, { logger: relayLogger });
+  const store = new BatchedOutboxStore(new SqlOutboxStore(database.db, OUTBOX_TABLE));
   const relay = new OutboxRelay({
-    store: new SqlOutboxStore(database.db, OUTBOX_TABLE),
+    store,
     publisher: messaging.publisher,
     sender: messaging.sender,
     logger: relayLogger,
@@ -29,6 +31,7 @@ export function startOutboxRelay(
     wake: () => relay.wake(),
     async stop() {
       await relay.stop();
+      await store.flush();
       await messaging.close();
     },
   };

@@ -76,15 +76,20 @@ describe('productos', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('changes price, stock and activo; an inactive product cannot be quoted', async () => {
-    const changed = await request('PUT', '/productos/2', { precio: 449900.5, stock: 0, activo: false });
-    expect(changed.json()).toMatchObject({ id: 2, precio: 449900.5, stock: 0, activo: false });
-    const quote = await request('POST', '/cotizaciones', {
-      clienteId: 'CLI001',
-      productos: [{ productoId: 2, cantidad: 1 }],
+  it('quotes at the changed price right after a change, and refuses a product made inactive', async () => {
+    const quoteProduct2 = () =>
+      request('POST', '/cotizaciones', { clienteId: 'CLI001', productos: [{ productoId: 2, cantidad: 1 }] });
+    expect((await quoteProduct2()).json().productos[0].precioUnitario).toBe(459900);
+    const changed = await request('PUT', '/productos/2', { precio: 449900.5, stock: 0 });
+    expect(changed.json()).toMatchObject({ id: 2, precio: 449900.5, stock: 0, activo: true });
+    expect((await quoteProduct2()).json().productos[0]).toMatchObject({
+      precioUnitario: 449900.5,
+      disponibilidad: 'SIN_STOCK',
     });
-    expect(quote.statusCode).toBe(422);
+    expect((await request('PUT', '/productos/2', { activo: false })).json().activo).toBe(false);
+    expect((await quoteProduct2()).statusCode).toBe(422);
     expect((await request('PUT', '/productos/2', { activo: true })).json().activo).toBe(true);
+    expect((await quoteProduct2()).statusCode).toBe(201);
   });
 
   it('answers 404 for an unknown product, 400 for an empty or unknown change, 422 for an inexact price', async () => {
@@ -119,6 +124,11 @@ describe('clientes', () => {
     });
     expect(created.statusCode).toBe(201);
     expect((await request('POST', '/clientes', created.json())).statusCode).toBe(409);
+    const before = await request('POST', '/cotizaciones', {
+      clienteId: 'CLI010',
+      productos: [{ productoId: 901, cantidad: 1 }],
+    });
+    expect(before.json()).toMatchObject({ tipoCliente: 'RETAIL', descuentos: 0 });
     expect(
       (await request('PUT', '/clientes/CLI010', { tipoCliente: 'DISTRIBUIDOR' })).json().tipoCliente,
     ).toBe('DISTRIBUIDOR');
