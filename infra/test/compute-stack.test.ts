@@ -219,6 +219,21 @@ describe('compute stack', () => {
     expect(JSON.stringify(password?.ValueFrom)).toContain(':password::');
   });
 
+  it('lets each execution role decrypt only its own store key to read the database secret', () => {
+    const policies = compute().findResources('AWS::IAM::Policy');
+    const statementsOf = (prefix: string) =>
+      Object.entries(policies)
+        .filter(([id]) => id.startsWith(`${prefix}TaskExecutionRole`))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const decryptKeys = (prefix: string) =>
+      statementsOf(prefix)
+        .filter((st: { Action: unknown }) => JSON.stringify(st.Action).includes('kms:Decrypt'))
+        .map((st: { Resource: unknown }) => JSON.stringify(st.Resource));
+
+    expect(decryptKeys('Cotizador')).toEqual([expect.stringContaining('datamysqlkeyarn')]);
+    expect(decryptKeys('Dispatcher')).toEqual([expect.stringContaining('datadocdbkeyarn')]);
+  });
+
   it('gives gestor-solicitudes and the dispatcher DocumentDB over TLS; the dispatcher runs its own command', () => {
     for (const name of ['gestor-solicitudes', 'solicitudes-dispatcher']) {
       expect(envOf(name)).toMatchObject({

@@ -144,6 +144,23 @@ describe('data stack', () => {
     );
   });
 
+  it('lets the rotation functions reach their database through the network stack groups', () => {
+    const template = data('dev');
+
+    for (const [database, group] of [
+      ['Mysql', 'networksgmysql'],
+      ['DocumentDb', 'networksgdocdb'],
+    ] as const) {
+      template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
+        FromPort: { 'Fn::GetAtt': [Match.stringLikeRegexp(`^${database}`), Match.anyValue()] },
+        GroupId: { Ref: Match.stringLikeRegexp(group) },
+        SourceSecurityGroupId: {
+          'Fn::GetAtt': [Match.stringLikeRegexp(`^${database}RotationSingleUser`), 'GroupId'],
+        },
+      });
+    }
+  });
+
   it('publishes host and port in SSM, and never a password', () => {
     const template = data('prod');
     const parameters = Object.values(template.findResources('AWS::SSM::Parameter'));
