@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import replyFrom from '@fastify/reply-from';
-import type { ZodApp } from '@arka/kernel';
+import { errors, type ZodApp } from '@arka/kernel';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import CircuitBreaker from 'opossum';
 import { gatewayErrors } from './gateway-errors';
@@ -54,9 +54,7 @@ function withoutHopByHop<H extends IncomingHttpHeaders>(headers: H): H {
 /** An upstream answered 502–504 itself: relayed as it was, and counted by the breaker. */
 class UpstreamServerError extends Error {}
 
-function isOpenCircuit(error: unknown): boolean {
-  return (error as { code?: unknown } | undefined)?.code === 'EOPENBREAKER';
-}
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code;
 
 function isTimeout(error: unknown): boolean {
   return (error as { statusCode?: unknown } | undefined)?.statusCode === 504;
@@ -136,7 +134,9 @@ export async function registerUpstreamProxy(
         await breaker.fire(() => forward(request, reply, settings));
       } catch (error) {
         if (error instanceof UpstreamServerError) return reply;
-        if (isOpenCircuit(error)) throw gatewayErrors.circuitOpen(settings.name, retryAfter);
+        if (codeOf(error) === 'EOPENBREAKER') throw gatewayErrors.circuitOpen(settings.name, retryAfter);
+        // A request that slipped in while the gateway closes: not the upstream's fault.
+        if (codeOf(error) === 'ESHUTDOWN') throw errors.unavailable('The gateway is shutting down.');
         if (isTimeout(error)) throw gatewayErrors.upstreamTimeout(settings.name, error);
         throw gatewayErrors.upstreamUnreachable(settings.name, error);
       }
