@@ -1,3 +1,4 @@
+import { registerConsole } from '@arka/console';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import {
@@ -131,5 +132,7 @@ export async function buildGatewayApp(config: GatewayConfig, deps: GatewayDeps):
   for (const upstream of settings) {
     upstreams.push(await registerUpstreamProxy(app, upstream, { guard, bodyLimit: config.BODY_LIMIT_BYTES }));
   }
+  // The console is public static files; the API it calls is what the tokens guard.
+  if (config.CONSOLE_DIR !== undefined) await registerConsole(app, { root: config.CONSOLE_DIR });
   return app;
 }

@@ -1,5 +1,6 @@
 import { commonConfigSchema, env, jwtConfigSchema } from '@arka/kernel';
 import { sqlConfigSchema } from '@arka/sql';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -38,6 +39,8 @@ export const gatewayConfigSchema = commonConfigSchema
     LOGIN_LOCK_SECONDS: positiveInt(15 * 60),
     /** How long the aggregated OpenAPI document is reused before upstreams are asked again. */
     DOCS_CACHE_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Absolute path of the built web console (web/dist), served at /. @default none (on AWS CloudFront serves it from S3) */
+    CONSOLE_DIR: z.string().refine(isAbsolute, 'must be an absolute path').optional(),
     /** Embedded mode only: the demo users' password; a random one is printed when unset. */
     ARKA_DEMO_PASSWORD: z.string().min(8).optional(),
   })
