@@ -276,6 +276,32 @@ function contract(
       expect(await quotes.findById(bad.id)).toBeUndefined();
     });
 
+    it.each([
+      ['one transaction per unit', (db: SqlDatabase<CotizadorDb>['db']) => new KyselyUnitOfWork(db)],
+      ['group commit', (db: SqlDatabase<CotizadorDb>['db']) => new KyselyGroupCommitUnitOfWork(db)],
+    ])('with %s, a quote the database refuses fails alone', async (_name, make) => {
+      const unitOfWork = make(database.db);
+      const kept = quoteFor('CLI001', new Date('2026-06-01T00:00:00.000Z'));
+      const orphan = quoteFor('CLI404', new Date('2026-06-02T00:00:00.000Z'));
+      const results = await Promise.allSettled([
+        unitOfWork.transaction((scope) => scope.quotes.insert(kept)),
+        unitOfWork.transaction((scope) => scope.quotes.insert(orphan)),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+      expect(await quotes.findById(kept.id)).toEqual(kept);
+      expect(await quotes.findById(orphan.id)).toBeUndefined();
+    });
+
+    it('with group commit, a unit reads what an earlier unit of its batch wrote', async () => {
+      const unitOfWork = new KyselyGroupCommitUnitOfWork(database.db);
+      const first = quoteFor('CLI001', new Date('2026-06-03T00:00:00.000Z'));
+      const [, seen] = await Promise.all([
+        unitOfWork.transaction((scope) => scope.quotes.insert(first)),
+        unitOfWork.transaction(async (scope) => (await scope.quotes.findById(first.id))?.id),
+      ]);
+      expect(seen).toBe(first.id);
+    });
+
     it('commits a quote and its outbox message together, or neither', async () => {
       const unitOfWork = new KyselyGroupCommitUnitOfWork(database.db);
       const outbox = new SqlOutboxStore(database.db, OUTBOX_TABLE);

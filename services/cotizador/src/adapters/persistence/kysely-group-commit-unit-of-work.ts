@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { TransactionScope, UnitOfWork } from '../../application/ports';
-import { KyselyUnitOfWork, transactionScope } from './kysely-unit-of-work';
+import { BufferedTransactionScope } from './buffered-transaction-scope';
+import { KyselyUnitOfWork } from './kysely-unit-of-work';
 import type { CotizadorDb } from './schema';
 
 interface Queued {
@@ -14,7 +15,7 @@ interface Queued {
  * each commit appends pages to the WAL that a checkpoint must later copy and sync.
  * Units of work that arrive while a batch is being written are queued and then
  * run one after another inside one transaction, so concurrent requests share a
- * commit. If any of them fails, the whole batch rolls back and each unit is run
+ * commit, and their inserts share multi-row statements. If any of them fails, the whole batch rolls back and each unit is run
  * again alone, so only the failing one fails. Units must therefore not act outside
  * their scope (the port says so).
  */
@@ -50,10 +51,9 @@ export class KyselyGroupCommitUnitOfWork implements UnitOfWork {
     this.flushing = false;
   }
 
+  /** In arrival order, so each unit sees what the ones before it committed. */
   private async runAlone(batch: readonly Queued[]): Promise<void> {
-    await Promise.all(
-      batch.map((unit) => this.single.transaction(unit.work).then(unit.resolve, unit.reject)),
-    );
+    for (const unit of batch) await this.single.transaction(unit.work).then(unit.resolve, unit.reject);
   }
 
   private async runTogether(batch: readonly Queued[]): Promise<void> {
@@ -61,11 +61,11 @@ export class KyselyGroupCommitUnitOfWork implements UnitOfWork {
     let results: unknown[];
     try {
       results = await this.db.transaction().execute(async (trx) => {
-        const scope = transactionScope(trx, () => {
-          wroteOutbox = true;
-        });
+        const scope = new BufferedTransactionScope(trx);
         const values: unknown[] = [];
         for (const unit of batch) values.push(await unit.work(scope));
+        wroteOutbox = scope.wroteOutbox;
+        await scope.flush();
         return values;
       });
     } catch {

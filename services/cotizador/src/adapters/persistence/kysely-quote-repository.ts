@@ -5,6 +5,15 @@ import type { StoredEstado } from '../../domain/quote-state';
 import { lineRows, quoteFromRows, quoteRow } from './rows';
 import type { CotizadorDb } from './schema';
 
+/** Keeps a statement's bound values (≤ 13 per row) well under SQLite's and MySQL's limits. */
+const ROWS_PER_STATEMENT = 500;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
 export class KyselyQuoteRepository implements QuoteRepository {
   constructor(private readonly db: Kysely<CotizadorDb>) {}
 
@@ -56,8 +65,15 @@ export class KyselyQuoteRepository implements QuoteRepository {
   }
 
   async insert(quote: Quote): Promise<void> {
-    await this.db.insertInto('cotizaciones').values(quoteRow(quote)).execute();
-    await this.db.insertInto('cotizacion_lineas').values(lineRows(quote)).execute();
+    await this.insertMany([quote]);
+  }
+
+  /** Several quotes in a few multi-row statements (group commit). */
+  async insertMany(quotes: readonly Quote[]): Promise<void> {
+    for (const rows of chunks(quotes.map(quoteRow), ROWS_PER_STATEMENT))
+      await this.db.insertInto('cotizaciones').values(rows).execute();
+    for (const rows of chunks(quotes.flatMap(lineRows), ROWS_PER_STATEMENT))
+      await this.db.insertInto('cotizacion_lineas').values(rows).execute();
   }
 
   async resolvePending(id: string, to: StoredEstado, now: Date): Promise<boolean> {
