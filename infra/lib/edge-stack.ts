@@ -11,18 +11,23 @@ import {
   aws_s3 as s3,
 } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ConsoleBucket } from './console-bucket';
 import { ORIGIN_VERIFY_HEADER, originVerifyValue } from './origin-verify';
-import { readParameter } from './parameters';
+import { publishParameter, readParameter } from './parameters';
 import type { ArkaStackProps } from './settings';
 import { EdgeWebAcl } from './web-acl';
 
+/** Paths the gateway (behind the ALB) answers; everything else is the console from S3. */
+export const API_PATH_PATTERNS = ['/api/*', '/auth/*', '/actuator/*', '/docs', '/docs/*'] as const;
+
 /**
- * CloudFront in front of the ALB, guarded by the WAF web ACL, and the Route 53
+ * CloudFront in front of the ALB and the console bucket, guarded by the WAF web ACL, and the Route 53
  * alias when a hosted zone is given. CloudFront-scope WAF and certificates exist
  * only in us-east-1, which is why the whole app deploys there (settings.ts).
  */
 export class EdgeStack extends Stack {
   readonly distribution: cloudfront.Distribution;
+  readonly consoleBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: ArkaStackProps) {
     super(scope, id, props);
@@ -57,17 +62,30 @@ export class EdgeStack extends Stack {
       readTimeout: Duration.seconds(30),
       customHeaders: { [ORIGIN_VERIFY_HEADER]: originVerifyValue(env) },
     });
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      origin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: https
+        ? cloudfront.OriginRequestPolicy.ALL_VIEWER
+        : cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    this.consoleBucket = new ConsoleBucket(this, 'Console', { accessLogs: logs, retain }).bucket;
+    // The console uses hash routes, so every page is index.html: no error-page rewrites needed.
+    const consoleBehavior: cloudfront.BehaviorOptions = {
+      origin: origins.S3BucketOrigin.withOriginAccessControl(this.consoleBucket),
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+      compress: true,
+    };
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
-      comment: `Arka ${env} API`,
-      defaultBehavior: {
-        origin,
-        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: https
-          ? cloudfront.OriginRequestPolicy.ALL_VIEWER
-          : cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-      },
+      comment: `Arka ${env} console and API`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: consoleBehavior,
+      additionalBehaviors: Object.fromEntries(API_PATH_PATTERNS.map((pattern) => [pattern, apiBehavior])),
       webAclId: webAcl.acl.attrArn,
       domainNames: https ? [domainName] : undefined,
       certificate: https
@@ -96,6 +114,21 @@ export class EdgeStack extends Stack {
           'Without a certificate the ALB has no HTTPS listener; give -c certificateArn=… to encrypt CloudFront to origin.',
       });
     }
+
+    publishParameter(
+      this,
+      env,
+      'edge/console-bucket-name',
+      this.consoleBucket.bucketName,
+      'Bucket the CI uploads web/dist to',
+    );
+    publishParameter(
+      this,
+      env,
+      'edge/distribution-id',
+      this.distribution.distributionId,
+      'Distribution to invalidate after a console upload',
+    );
 
     if (hostedZone !== undefined && domainName !== undefined) {
       const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {

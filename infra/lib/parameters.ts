@@ -10,7 +10,12 @@ import type { EnvName } from './config';
  * Keys are relative to `/arka/<env>/`; none of them ever holds a password.
  */
 export type ParameterKey =
-  `network/${string}` | `data/${string}` | `messaging/${string}` | `compute/${string}` | `registry/${string}`;
+  | `network/${string}`
+  | `data/${string}`
+  | `messaging/${string}`
+  | `compute/${string}`
+  | `registry/${string}`
+  | `edge/${string}`;
 
 export function parameterName(env: EnvName, key: ParameterKey): string {
   return `/arka/${env}/${key}`;

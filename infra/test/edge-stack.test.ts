@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { API_PATH_PATTERNS } from '../lib/edge-stack';
 import { MANAGED_RULE_GROUPS } from '../lib/web-acl';
 import { synth } from './helpers/synth';
 
@@ -48,7 +49,7 @@ describe('edge stack', () => {
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         WebACLId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebAcl'), 'Arn'] },
-        Origins: [
+        Origins: Match.arrayWith([
           Match.objectLike({
             DomainName: { Ref: Match.stringLikeRegexp('computealbdnsname') },
             CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'http-only' }),
@@ -59,14 +60,67 @@ describe('edge stack', () => {
               },
             ],
           }),
-        ],
-        DefaultCacheBehavior: Match.objectLike({
-          ViewerProtocolPolicy: 'redirect-to-https',
-          CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
-        }),
+        ]),
         Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
       }),
     });
+    const config = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]?.Properties
+      .DistributionConfig;
+    const patterns = config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern);
+    expect(patterns).toEqual([...API_PATH_PATTERNS]);
+    for (const behavior of config.CacheBehaviors) {
+      expect(behavior).toMatchObject({
+        ViewerProtocolPolicy: 'redirect-to-https',
+        CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // CachingDisabled
+        AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'DELETE']),
+      });
+    }
+  });
+
+  it('serves the console from a private bucket through origin access control by default', () => {
+    const { template } = edge();
+
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6', // CachingOptimized
+          AllowedMethods: ['GET', 'HEAD'],
+          Compress: true,
+        }),
+        Origins: Match.arrayWith([
+          Match.objectLike({
+            DomainName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConsoleBucket'), 'RegionalDomainName'] },
+            OriginAccessControlId: { 'Fn::GetAtt': [Match.anyValue(), 'Id'] },
+          }),
+        ]),
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'console-bucket/' }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 's3:GetObject',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      }),
+    });
+    template.hasResourceProperties('AWS::SSM::Parameter', { Name: '/arka/prod/edge/console-bucket-name' });
   });
 
   it('creates no DNS record without a hosted zone', () => {
@@ -83,9 +137,9 @@ describe('edge stack', () => {
           AcmCertificateArn: CERT,
           MinimumProtocolVersion: 'TLSv1.2_2021',
         }),
-        Origins: [
+        Origins: Match.arrayWith([
           Match.objectLike({ CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }) }),
-        ],
+        ]),
       }),
     });
     for (const type of ['A', 'AAAA']) {

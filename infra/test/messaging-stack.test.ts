@@ -76,6 +76,20 @@ describe('messaging stack', () => {
     });
   });
 
+  it('subscribes the ops mailbox to every critical alert, unfiltered', () => {
+    const subscriptions = Object.values(messaging().findResources('AWS::SNS::Subscription')).map(
+      (r) => r.Properties,
+    );
+    const critical = subscriptions.filter((p) =>
+      JSON.stringify(p.TopicArn).includes('Topicarkacriticalalerts'),
+    );
+
+    expect(critical).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: 'alerts@arka.example' }),
+    ]);
+    expect(critical[0]).not.toHaveProperty('FilterPolicy');
+  });
+
   it('feeds the processing queue with SNS envelopes (no raw delivery) and lets the topic send to it', () => {
     const template = messaging();
 
@@ -84,7 +98,7 @@ describe('messaging stack', () => {
       RawMessageDelivery: false,
       Endpoint: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Queuearkanotificacionesprocessing'), 'Arn'] },
     });
-    template.resourceCountIs('AWS::SNS::Subscription', 2);
+    template.resourceCountIs('AWS::SNS::Subscription', 3);
   });
 
   it('lets SNS and CloudWatch use the key, so encrypted queues and alarm notifications work', () => {

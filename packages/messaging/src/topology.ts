@@ -82,7 +82,8 @@ export const TOPICS: readonly TopicDefinition[] = Object.freeze([
       { protocol: 'email', endpointRole: 'ops', filterPolicy: OPS_EMAIL_FILTER_POLICY },
     ],
   },
-  { name: TOPIC_NAMES.criticalAlerts, subscriptions: [] },
+  // Alarms and critical notifications land here; ops must hear of them.
+  { name: TOPIC_NAMES.criticalAlerts, subscriptions: [{ protocol: 'email', endpointRole: 'ops' }] },
 ]);
 
 export function queueDefinition(name: string): QueueDefinition | undefined {

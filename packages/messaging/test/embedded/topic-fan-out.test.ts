@@ -141,11 +141,13 @@ describe('embedded broker: topics', () => {
     expect(broker.listEndpointDeliveries(email?.id ?? '').map((d) => d.body)).toEqual(['new']);
   });
 
-  it('accepts a publish to a topic without subscriptions', async () => {
+  it('accepts a publish to a topic without queue subscriptions and keeps it for the ops mailbox', async () => {
     const result = await broker.publish(TOPIC_NAMES.criticalAlerts, { body: 'alert' });
 
     expect(result.messageId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(broker.listSubscriptions(TOPIC_NAMES.criticalAlerts)).toEqual([]);
+    const subscriptions = broker.listSubscriptions(TOPIC_NAMES.criticalAlerts);
+    expect(subscriptions.map((s) => s.protocol)).toEqual(['email']);
+    expect(broker.listEndpointDeliveries(subscriptions[0]?.id ?? '').map((d) => d.body)).toEqual(['alert']);
   });
 
   it('fails with the known topics if the topic does not exist', async () => {
