@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, MysqlDialect, sql, SqliteDialect } from 'kysely';
-import { createPool } from 'mysql2';
 import type { SqlTarget } from './config';
 
 export type SqlDriver = SqlTarget['driver'];
@@ -36,16 +35,20 @@ function mysqlDialect(target: Extract<SqlTarget, { driver: 'mysql' }>): MysqlDia
     dateStrings: true,
     charset: 'utf8mb4',
   } as const;
-  const pool = target.uri
-    ? createPool({ uri: target.uri, ...common })
-    : createPool({
-        host: target.host,
-        port: target.port,
-        database: target.database,
-        user: target.user,
-        password: target.password,
-        ...common,
-      });
+  // mysql2 is loaded only when MySQL is used: the embedded mode never pays for it.
+  const pool = async () => {
+    const { createPool } = await import('mysql2');
+    return target.uri
+      ? createPool({ uri: target.uri, ...common })
+      : createPool({
+          host: target.host,
+          port: target.port,
+          database: target.database,
+          user: target.user,
+          password: target.password,
+          ...common,
+        });
+  };
   return new MysqlDialect({ pool });
 }
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 
 /**
  * A scratch MySQL database for one test file, created under the server of
@@ -8,6 +7,7 @@ import { createConnection } from 'mysql2/promise';
 export async function createScratchMysqlDatabase(
   baseUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { createConnection } = await import('mysql2/promise');
   const name = `arka_test_${randomBytes(6).toString('hex')}`;
   const admin = await createConnection({ uri: baseUrl });
   try {

@@ -37,11 +37,18 @@ export interface AccessTokenVerifier {
 }
 
 export function createAccessTokenVerifier(settings: JwtSettings): AccessTokenVerifier {
-  const secret = key(settings.secret);
+  // Imported once: handing jose the raw bytes would re-import the HMAC key on every request.
+  const secret = crypto.subtle.importKey(
+    'raw',
+    key(settings.secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   return {
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, secret, {
+        const { payload } = await jwtVerify(token, await secret, {
           algorithms: ['HS256'],
           issuer: settings.issuer,
           audience: settings.audience,
