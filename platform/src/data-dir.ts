@@ -10,23 +10,32 @@ export class DataDirError extends Error {
   override readonly name = 'DataDirError';
 }
 
-/** An Arka data directory carries the marker; an empty or missing directory is safe too. */
+/** What Arka's processes write into a data directory, for one a service created before the platform ran. */
+const ARKA_FILES =
+  /^(jwt-secret|demo-password|endpoints\.json|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
+
+/**
+ * An Arka data directory carries the marker, or holds nothing but files Arka writes;
+ * a missing or empty directory is safe too.
+ */
 export function isArkaDataDir(dir: string): boolean {
   if (!existsSync(dir)) return true;
-  return existsSync(join(dir, MARKER_FILE)) || readdirSync(dir).length === 0;
+  return existsSync(join(dir, MARKER_FILE)) || readdirSync(dir).every((entry) => ARKA_FILES.test(entry));
 }
 
-/** Creates the data directory (deleting it first on `reset`) and marks it as Arka's. */
+/**
+ * Creates the data directory (deleting it first on `reset`) and marks it as Arka's.
+ * A directory holding anything else is refused either way: marking it would let a
+ * later `--reset` delete someone's files.
+ */
 export function prepareDataDir(dir: string, options: { reset: boolean }): void {
-  if (options.reset && existsSync(dir)) {
-    if (!isArkaDataDir(dir)) {
-      throw new DataDirError(
-        `refusing to delete ${dir}: it is not an Arka data directory (no ${MARKER_FILE} file); ` +
-          'point ARKA_DATA_DIR elsewhere or delete it yourself',
-      );
-    }
-    rmSync(dir, { recursive: true, force: true });
+  if (!isArkaDataDir(dir)) {
+    throw new DataDirError(
+      `${dir} is not an Arka data directory (no ${MARKER_FILE} file, and files Arka did not write); ` +
+        `point ARKA_DATA_DIR at a new or empty directory${options.reset ? ', or delete it yourself' : ''}`,
+    );
   }
+  if (options.reset) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const marker = join(dir, MARKER_FILE);
   if (!existsSync(marker))

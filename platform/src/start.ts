@@ -19,8 +19,26 @@ import { renderSummary } from './summary';
 import { createConsoleReporter } from './supervisor/console-reporter';
 import { Supervisor } from './supervisor/supervisor';
 
+let consoleGone = false;
+/** Set once the supervisor exists: how to stop everything cleanly. */
+const platform: { stop?: (code: number) => void } = {};
+const requestStop = (code: number) =>
+  platform.stop === undefined ? process.exit(code) : platform.stop(code);
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', () => {
+    // Whoever read our output went away (`npm start | head`, a closed terminal): nobody
+    // watches the platform any more, so stop it rather than write into the void forever.
+    consoleGone = true;
+    requestStop(0);
+  });
+}
+const terminal = {
+  out: { isTTY: process.stdout.isTTY, write: (text: string) => consoleGone || process.stdout.write(text) },
+  err: (text: string) => consoleGone || process.stderr.write(text),
+};
+
 function fail(message: string, code: number): never {
-  process.stderr.write(`${message}\n`);
+  terminal.err(`${message}\n`);
   process.exit(code);
 }
 
@@ -35,7 +53,7 @@ function readConfig(): PlatformConfig {
 
 const config = readConfig();
 if (config.help) {
-  process.stdout.write(USAGE);
+  terminal.out.write(USAGE);
   process.exit(0);
 }
 
@@ -55,9 +73,9 @@ const endpoints = endpointsFor(config.ports);
 writeEndpoints(config.dataDir, endpoints);
 const logDir = join(config.dataDir, 'logs');
 
-const reporter = createConsoleReporter(process.stdout);
-process.stdout.write(`Arka: ${config.reset ? 'reset, ' : ''}data in ${config.dataDir}\n`);
-if (config.runtime === 'bundle') process.stdout.write('bundling the services…\n');
+const reporter = createConsoleReporter(terminal.out);
+terminal.out.write(`Arka: ${config.reset ? 'reset, ' : ''}data in ${config.dataDir}\n`);
+if (config.runtime === 'bundle') terminal.out.write('bundling the services…\n');
 const command = await prepareEntryCommands(config.runtime, config.dataDir).catch((error: unknown) =>
   fail(`Arka could not bundle the services: ${error instanceof Error ? error.message : String(error)}`, 1),
 );
@@ -80,10 +98,11 @@ const shutdown = (code: number): Promise<never> =>
     await metrics.close();
     process.exit(code);
   })());
+platform.stop = (code) => void shutdown(code);
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 process.on('uncaughtException', (error) => {
-  process.stderr.write(`supervisor error: ${error.stack ?? String(error)}\n`);
+  terminal.err(`supervisor error: ${error.stack ?? String(error)}\n`);
   void shutdown(1);
 });
 
@@ -91,13 +110,13 @@ try {
   await supervisor.start();
 } catch (error) {
   reporter.endProgress();
-  process.stderr.write(`Arka could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.stderr.write(`Logs: ${logDir}\n`);
+  terminal.err(`Arka could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  terminal.err(`Logs: ${logDir}\n`);
   await shutdown(1);
 }
 reporter.endProgress();
 await metrics.refresh();
-process.stdout.write(
+terminal.out.write(
   renderSummary({
     endpoints,
     users: DEMO_USERS,

@@ -51,8 +51,36 @@ describe('data directory', () => {
     const reset = () => prepareDataDir(dir, { reset: true });
 
     // Assess
-    expect(reset).toThrow(`refusing to delete ${dir}: it is not an Arka data directory`);
+    expect(reset).toThrow(`${dir} is not an Arka data directory`);
     expect(existsSync(join(dir, 'thesis.tex'))).toBe(true);
+  });
+
+  it('refuses to use (and so to mark) a directory holding other files', () => {
+    // Prepare
+    const dir = scratch();
+    writeFileSync(join(dir, 'thesis.tex'), 'precious');
+
+    // Act
+    const use = () => prepareDataDir(dir, { reset: false });
+
+    // Assess
+    expect(use).toThrow(`${dir} is not an Arka data directory`);
+    expect(existsSync(join(dir, MARKER_FILE))).toBe(false);
+  });
+
+  it('adopts a directory a service filled before the platform ever ran', () => {
+    // Prepare
+    const dir = scratch();
+    for (const file of ['jwt-secret', 'broker.sqlite', 'broker.sqlite-wal', 'cotizador.sqlite']) {
+      writeFileSync(join(dir, file), '');
+    }
+
+    // Act
+    prepareDataDir(dir, { reset: true });
+
+    // Assess
+    expect(existsSync(join(dir, 'broker.sqlite'))).toBe(false);
+    expect(existsSync(join(dir, MARKER_FILE))).toBe(true);
   });
 
   it('generates the demo password once and gives the same one on every later start', () => {

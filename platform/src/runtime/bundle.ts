@@ -1,5 +1,6 @@
 import { build, type Plugin } from 'esbuild';
 import { join } from 'node:path';
+import { bundlesAreCurrent, recordBundleInputs } from './build-cache';
 import { REPO_ROOT, resolveFromRoot } from './repo';
 
 /**
@@ -37,7 +38,10 @@ export async function bundleEntries(
   entries: Readonly<Record<string, string>>,
   outDir: string,
 ): Promise<Record<string, string>> {
-  await build({
+  const names = Object.keys(entries);
+  if (bundlesAreCurrent(outDir, names)) return bundlePaths(names, outDir);
+  const startedAt = Date.now();
+  const result = await build({
     entryPoints: Object.fromEntries(
       Object.entries(entries).map(([name, file]) => [name, join(REPO_ROOT, file)]),
     ),
@@ -52,6 +56,11 @@ export async function bundleEntries(
     plugins: [externalsByAbsolutePath],
     logLevel: 'error',
     absWorkingDir: REPO_ROOT,
+    metafile: true,
   });
-  return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outDir, `${name}.mjs`)]));
+  recordBundleInputs(outDir, names, Object.keys(result.metafile.inputs), startedAt);
+  return bundlePaths(names, outDir);
 }
+
+const bundlePaths = (names: readonly string[], outDir: string) =>
+  Object.fromEntries(names.map((name) => [name, join(outDir, `${name}.mjs`)]));
