@@ -49,3 +49,39 @@ export function commandLine(pid: number): string {
     return '';
   }
 }
+
+/**
+ * A process as (pid, start time in clock ticks since boot): unlike a bare PID it
+ * cannot be mistaken for a later process that reuses the number.
+ */
+export interface ProcessIdentity {
+  readonly pid: number;
+  readonly startTicks: string;
+}
+
+function startTicks(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+export function identify(pids: readonly number[]): ProcessIdentity[] {
+  return pids.flatMap((pid) => {
+    const ticks = startTicks(pid);
+    return ticks === undefined ? [] : [{ pid, startTicks: ticks }];
+  });
+}
+
+/** Whether that very process still exists (a zombie counts as gone). */
+export function stillRunning(process: ProcessIdentity): boolean {
+  try {
+    const stat = readFileSync(`/proc/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] === process.startTicks && fields[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
