@@ -155,7 +155,7 @@ export async function runFlow(options: FlowOptions): Promise<FlowResult> {
   );
   for (const c of checks) {
     log(
-      `   ✉ ${c.what}: ${c.received}× "${c.subject ?? ''}" — auditoría ${c.audit?.status ?? '—'} (${c.audit?.attempts ?? 0} intento)`,
+      `   ✉ ${c.what}: ${c.received}× "${c.subject ?? ''}" — auditoría ${c.audit?.status ?? '—'} (${c.audit?.attempts ?? 0} ${c.audit?.attempts === 1 ? 'intento' : 'intentos'})`,
     );
   }
   return {
