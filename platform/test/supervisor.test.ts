@@ -124,8 +124,9 @@ describe('supervisor', () => {
 
   it('restarts a child that crashes while starting, with its log lines in the report', async () => {
     // Prepare
-    const marker = join(mkdtempSync(join(tmpdir(), 'arka-crash-')), 'crashed');
-    dirs.push(marker);
+    const markerDir = mkdtempSync(join(tmpdir(), 'arka-crash-'));
+    dirs.push(markerDir);
+    const marker = join(markerDir, 'crashed');
     const { supervisor, events } = supervise([await httpChild('flaky', { CRASH_FIRST_RUN_FILE: marker })]);
 
     // Act
