@@ -13,7 +13,7 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
 function suites(): { name: string; file: string }[] {
   const found: { name: string; file: string }[] = [];
-  for (const group of ['packages', 'services', 'functions', 'platform']) {
+  for (const group of ['packages', 'services', 'functions']) {
     const dir = join(root, group);
     if (!existsSync(dir)) continue;
     for (const pkg of readdirSync(dir).sort()) {
@@ -21,6 +21,8 @@ function suites(): { name: string; file: string }[] {
       if (existsSync(file)) found.push({ name: pkg, file });
     }
   }
+  const platformBench = join(root, 'platform', 'bench', 'index.ts');
+  if (existsSync(platformBench)) found.push({ name: 'platform', file: platformBench });
   // The platform benchmark starts everything; it runs last so it does not disturb the others.
   return found
     .filter((s) => only.length === 0 || only.includes(s.name))
@@ -32,7 +34,9 @@ function format(value: number): string {
 }
 
 function rowText(r: BenchRow): string[] {
-  const ratio = r.baseline ? `${((r.value / r.baseline.value) * 100).toFixed(1)} % of ${r.baseline.name} (${format(r.baseline.value)} ${r.unit})` : '';
+  const ratio = r.baseline
+    ? `${((r.value / r.baseline.value) * 100).toFixed(1)} % of ${r.baseline.name} (${format(r.baseline.value)} ${r.unit})`
+    : '';
   const goal = r.goal ? `${r.goal} ${r.met === undefined ? '' : r.met ? '✔' : '✘'}` : '';
   return [r.suite, r.name, `${format(r.value)} ${r.unit}`, ratio, goal.trim()];
 }

@@ -18,6 +18,8 @@ const envSchema = z.object({
   ARKA_DEMO_PASSWORD: z.string().min(8).optional(),
   /** `bundle`: each child is bundled with esbuild and runs on plain node (less memory); `tsx`: from source. */
   ARKA_RUNTIME: z.enum(['bundle', 'tsx']).default('bundle'),
+  /** `auto`: build the web console when its build is missing or stale and serve it at /; `off`: API only. */
+  ARKA_CONSOLE: z.enum(['auto', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Requests per client per minute the gateway allows (its RATE_LIMIT_MAX); the benchmark raises it. */
   GATEWAY_RATE_LIMIT_MAX: z.coerce.number().int().min(1).optional(),
@@ -39,6 +41,7 @@ export type PlatformConfig = Readonly<{
   ports: Ports;
   demoPassword: string | undefined;
   runtime: 'bundle' | 'tsx';
+  console: 'auto' | 'off';
   logLevel: string;
   metricsIntervalMs: number;
   gatewayRateLimitMax: number | undefined;
@@ -57,7 +60,7 @@ Environment (defaults in brackets):
   ARKA_DATA_DIR [./.arka-data]   GATEWAY_PORT [8080]   COTIZADOR_PORT [8081]
   GESTOR_PORT [8082]   DYNALITE_PORT [4567]   SES_PORT [8005]   METRICS_PORT [9464]
   ARKA_DEMO_PASSWORD [generated once, kept in the data directory]
-  ARKA_RUNTIME [bundle | tsx]   LOG_LEVEL [info]   METRICS_INTERVAL_MS [60000]
+  ARKA_CONSOLE [auto | off]   ARKA_RUNTIME [bundle | tsx]   LOG_LEVEL [info]   METRICS_INTERVAL_MS [60000]
   GATEWAY_RATE_LIMIT_MAX [the gateway's default, 600 per client per minute]
 `;
 
@@ -104,6 +107,7 @@ export function loadPlatformConfig(
     ports,
     demoPassword: e.ARKA_DEMO_PASSWORD,
     runtime: e.ARKA_RUNTIME,
+    console: e.ARKA_CONSOLE,
     logLevel: e.LOG_LEVEL,
     metricsIntervalMs: e.METRICS_INTERVAL_MS,
     gatewayRateLimitMax: e.GATEWAY_RATE_LIMIT_MAX,

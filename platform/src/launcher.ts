@@ -52,6 +52,8 @@ export async function launchPlatform(options: LaunchOptions): Promise<LaunchedPl
         SES_PORT: String(p.ses),
         METRICS_PORT: String(p.metrics),
         ARKA_DEMO_PASSWORD: options.password,
+        // Tests and benchmarks need no console; building it would race the console's own e2e build.
+        ARKA_CONSOLE: 'off',
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -61,6 +61,7 @@ export function platformChildren(
   demoPassword: string,
   command: EntryCommand,
   inherited: Readonly<Record<string, string | undefined>>,
+  consoleDir?: string,
 ): ChildSpec[] {
   const base = baseEnv(config, inherited);
   const node = (
@@ -145,6 +146,7 @@ export function platformChildren(
         COTIZADOR_URL: endpoints.cotizador,
         GESTOR_SOLICITUDES_URL: endpoints.gestor,
         ARKA_DEMO_PASSWORD: demoPassword,
+        ...(consoleDir === undefined ? {} : { CONSOLE_DIR: consoleDir }),
         ...(config.gatewayRateLimitMax === undefined
           ? {}
           : { RATE_LIMIT_MAX: String(config.gatewayRateLimitMax) }),

@@ -14,6 +14,7 @@ import { startMetricsServer } from './metrics/metrics-server';
 import { localStores } from './metrics/stores';
 import { platformChildren } from './platform-children';
 import { portsInUse } from './ports-free';
+import { consoleBuildIsStale, ensureConsoleBuilt } from './runtime/console-build';
 import { prepareEntryCommands } from './runtime/entry-commands';
 import { renderSummary } from './summary';
 import { createConsoleReporter } from './supervisor/console-reporter';
@@ -79,7 +80,14 @@ if (config.runtime === 'bundle') terminal.out.write('bundling the services…\n'
 const command = await prepareEntryCommands(config.runtime, config.dataDir).catch((error: unknown) =>
   fail(`Arka could not bundle the services: ${error instanceof Error ? error.message : String(error)}`, 1),
 );
-const specs = platformChildren(config, endpoints, password, command, process.env);
+let consoleDir: string | undefined;
+if (config.console === 'auto') {
+  if (consoleBuildIsStale()) terminal.out.write('building the web console…\n');
+  const built = await ensureConsoleBuilt();
+  consoleDir = built.dir;
+  if (built.problem !== undefined) terminal.out.write(`warning: ${built.problem}\n`);
+}
+const specs = platformChildren(config, endpoints, password, command, process.env, consoleDir);
 const supervisor = new Supervisor(specs, { logDir, onEvent: (event) => reporter.onEvent(event) });
 const metrics = await startMetricsServer({
   port: config.ports.metrics,
@@ -124,5 +132,6 @@ terminal.out.write(
     dataDir: config.dataDir,
     logDir,
     processes: specs.length,
+    console: consoleDir !== undefined,
   }),
 );

@@ -8,6 +8,8 @@ export interface SummaryInput {
   readonly dataDir: string;
   readonly logDir: string;
   readonly processes: number;
+  /** Whether the gateway serves the web console at /. */
+  readonly console?: boolean;
 }
 
 /** The text printed once every process is ready: where to go, who to be, how to stop. */
@@ -21,6 +23,7 @@ export function renderSummary(input: SummaryInput): string {
     '',
     `Arka is running (${input.processes} processes).`,
     '',
+    ...(input.console === true ? [`  Web console      ${e.gateway}/`] : []),
     `  Gateway (API)    ${e.gateway}`,
     `  API docs         ${e.gateway}/docs`,
     `  Mailbox          ${e.ses}/`,
