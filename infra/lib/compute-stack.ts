@@ -171,6 +171,9 @@ export class ComputeStack extends Stack {
         COTIZADOR_URL: connect(SERVICE_NAMES.cotizador, SERVICE_PORTS.cotizador),
         GESTOR_SOLICITUDES_URL: connect(SERVICE_NAMES.gestorSolicitudes, SERVICE_PORTS.gestorSolicitudes),
         CORS_ORIGINS: settings.corsOrigins,
+        // Only the ALB (inside the VPC) is believed; it and CloudFront each append to X-Forwarded-For.
+        TRUSTED_PROXY_CIDRS: '10.0.0.0/16',
+        TRUSTED_PROXY_HOPS: '2',
       },
       secrets: { ...jwt, ...mysqlSecrets },
     });

@@ -7,6 +7,7 @@ export { serve, type ServeOptions } from './http/serve';
 export type { HealthCheck } from './http/health';
 export type { ZodApp } from './http/types';
 export { REQUEST_ID_HEADER } from './http/request-id';
+export { trustFunction, type TrustedProxies } from './http/trusted-proxies';
 export { ROLES, clienteScope, hasAnyRole, proveedorScope, type Principal, type Role } from './auth/principal';
 export {
   ACCESS_TOKEN_TTL_SECONDS,

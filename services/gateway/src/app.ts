@@ -84,6 +84,9 @@ export async function buildGatewayApp(config: GatewayConfig, deps: GatewayDeps):
   const app = await createHttpApp({
     logger: deps.logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    ...(config.TRUSTED_PROXY_CIDRS.length > 0
+      ? { trustedProxies: { cidrs: config.TRUSTED_PROXY_CIDRS, hops: config.TRUSTED_PROXY_HOPS } }
+      : {}),
     openapi: { title: 'Arka gateway', description: 'Login and routing', version: '1.0.0' },
     docs: false,
     readiness: {

@@ -1,4 +1,4 @@
-import { commonConfigSchema, env, jwtConfigSchema } from '@arka/kernel';
+import { commonConfigSchema, env, jwtConfigSchema, trustFunction } from '@arka/kernel';
 import { sqlConfigSchema } from '@arka/sql';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
@@ -31,6 +31,20 @@ export const gatewayConfigSchema = commonConfigSchema
     /** Requests per client (token subject, else IP) per window. */
     RATE_LIMIT_MAX: positiveInt(600),
     RATE_LIMIT_WINDOW_MS: positiveInt(60_000),
+    /** Networks the load balancer connects from (CIDRs, comma separated); X-Forwarded-For is believed only from there. @default none */
+    TRUSTED_PROXY_CIDRS: env.list().refine(
+      (cidrs) => {
+        try {
+          trustFunction({ cidrs, hops: 1 });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be CIDRs such as 10.0.0.0/16' },
+    ),
+    /** Proxies in the chain, the load balancer included (CloudFront + ALB: 2). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
     /** Browser origins allowed by CORS, comma separated. @default none */
     CORS_ORIGINS: env.list(),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt(7 * 24 * 3600),

@@ -136,6 +136,37 @@ describe('rate limit, CORS and security headers', () => {
     expect(limited?.json()).toMatchObject({ type: 'https://arka.example/problems/rate-limited' });
   });
 
+  it.each([
+    [
+      'behind the trusted load balancer, each client address has its own quota',
+      '10.0.0.0/16',
+      '10.0.3.10',
+      200,
+    ],
+    ['with no trusted proxy, a forged X-Forwarded-For does not escape the quota', '', '10.0.3.10', 429],
+    [
+      'from outside the trusted network, a forged X-Forwarded-For does not escape the quota',
+      '10.0.0.0/16',
+      '192.0.2.50',
+      429,
+    ],
+  ])('%s', async (_, cidrs, peer, secondStatus) => {
+    gateway = await buildTestGateway({
+      env: { RATE_LIMIT_MAX: '1', TRUSTED_PROXY_CIDRS: cidrs, TRUSTED_PROXY_HOPS: '2' },
+    });
+    const login = (client: string) =>
+      gateway?.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'a', password: 'b' },
+        remoteAddress: peer,
+        headers: { 'x-forwarded-for': `${client}, 130.176.0.1` },
+      });
+    await login('203.0.113.7');
+
+    expect((await login('198.51.100.9'))?.statusCode === 429 ? 429 : 200).toBe(secondStatus);
+  });
+
   it('counts clients by their token subject, not their shared address', async () => {
     gateway = await buildTestGateway({ env: { RATE_LIMIT_MAX: '1' } });
     const get = async (subject: string) =>

@@ -12,6 +12,7 @@ import type { Logger } from '../logger';
 import { installErrorHandling } from './error-handler';
 import { registerHealth, type HealthCheck, type HealthState } from './health';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { trustFunction, type TrustedProxies } from './trusted-proxies';
 
 export interface HttpAppOptions {
   readonly logger: Logger;
@@ -22,6 +23,12 @@ export interface HttpAppOptions {
   readonly readiness?: Readonly<Record<string, HealthCheck>>;
   /** Serve the OpenAPI document and its UI at /docs. @default true */
   readonly docs?: boolean;
+  /**
+   * Proxies whose X-Forwarded-For entries are believed, so `request.ip` is the
+   * client's address behind them.
+   * @default none - `request.ip` is the peer address
+   */
+  readonly trustedProxies?: TrustedProxies;
 }
 
 export type HttpApp = ZodApp & { readonly healthState: HealthState };
@@ -40,6 +47,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   const app: ZodApp = Fastify({
     loggerInstance,
     bodyLimit,
+    trustProxy: options.trustedProxies ? trustFunction(options.trustedProxies) : false,
     genReqId: requestIdFrom,
     // One line per request (onResponse below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
