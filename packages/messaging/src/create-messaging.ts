@@ -4,11 +4,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { SnsTopicPublisher } from './aws/sns-topic-publisher';
-import { SqsQueueConsumer } from './aws/sqs-queue-consumer';
-import { SqsQueueSender } from './aws/sqs-queue-sender';
 import type { MessagingConfig } from './config';
 import { EmbeddedBroker } from './embedded/embedded-broker';
 import type { MessagingLogger } from './logger';
@@ -26,10 +21,10 @@ export type Messaging =
   | (MessagingPorts & { readonly driver: 'embedded'; readonly broker: EmbeddedBroker })
   | (MessagingPorts & { readonly driver: 'aws' });
 
-export function createMessaging(
+export async function createMessaging(
   config: MessagingConfig,
   options: { logger?: MessagingLogger } = {},
-): Messaging {
+): Promise<Messaging> {
   if (config.driver === 'embedded') {
     mkdirSync(dirname(config.path), { recursive: true });
     const broker = EmbeddedBroker.open({
@@ -45,27 +40,6 @@ export function createMessaging(
       close: () => broker.close(),
     };
   }
-  const clientConfig = { region: config.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) };
-  const sns = new SNSClient(clientConfig);
-  const sqs = new SQSClient(clientConfig);
-  const consumers: SqsQueueConsumer[] = [];
-  return {
-    driver: 'aws',
-    publisher: new SnsTopicPublisher(sns, config.topicArns),
-    sender: new SqsQueueSender(sqs, config.queueUrls),
-    consumer: () => {
-      const consumer = new SqsQueueConsumer(
-        sqs,
-        config.queueUrls,
-        options.logger ? { logger: options.logger } : {},
-      );
-      consumers.push(consumer);
-      return consumer;
-    },
-    close: async () => {
-      await Promise.all(consumers.map((c) => c.stop()));
-      sns.destroy();
-      sqs.destroy();
-    },
-  };
+  const { createAwsMessaging } = await import('./aws/create-aws-messaging');
+  return createAwsMessaging(config, options);
 }

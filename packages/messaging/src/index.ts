@@ -38,9 +38,5 @@ export type {
 } from './event-source/sqs-event';
 export { messagingConfigSchema, messagingEnvSchema, type MessagingConfig } from './config';
 export { createMessaging, type Messaging } from './create-messaging';
-export { SnsTopicPublisher } from './aws/sns-topic-publisher';
-export { SqsQueueSender } from './aws/sqs-queue-sender';
-export { SqsQueueConsumer, type SqsQueueConsumerOptions } from './aws/sqs-queue-consumer';
 export type { DeadLetter, DeadLetterAdmin, DeadLetterQueueInfo } from './dlq/dead-letter-admin';
 export { EmbeddedDeadLetterAdmin } from './dlq/embedded-dead-letter-admin';
-export { SqsDeadLetterAdmin } from './dlq/sqs-dead-letter-admin';

@@ -87,7 +87,7 @@ describe('createMessaging', () => {
   });
 
   it('wires the embedded broker, creating its folder', async () => {
-    const messaging = createMessaging({ driver: 'embedded', path: dir.path('nested/broker.sqlite') });
+    const messaging = await createMessaging({ driver: 'embedded', path: dir.path('nested/broker.sqlite') });
 
     await messaging.sender.send('arka-solicitudes', { body: 'job' });
     const stats = messaging.driver === 'embedded' ? messaging.broker.stats('arka-solicitudes') : undefined;
@@ -100,7 +100,7 @@ describe('createMessaging', () => {
   it('wires SNS and SQS with the configured maps', async () => {
     sns.on(PublishCommand).resolves({ MessageId: 'p' });
     sqs.on(SendMessageCommand).resolves({ MessageId: 's' });
-    const messaging = createMessaging({
+    const messaging = await createMessaging({
       driver: 'aws',
       region: 'us-east-1',
       topicArns: { 'arka-notificaciones': TOPIC_ARN },

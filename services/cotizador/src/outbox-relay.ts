@@ -12,13 +12,13 @@ export interface RunningRelay {
 }
 
 /** Relays cotizador_outbox to the broker the configuration names, until stopped. */
-export function startOutboxRelay(
+export async function startOutboxRelay(
   database: SqlDatabase<CotizadorDb>,
   messagingConfig: MessagingConfig,
   logger: Logger,
-): RunningRelay {
+): Promise<RunningRelay> {
   const relayLogger = logger.child({ component: 'outbox-relay' });
-  const messaging = createMessaging(messagingConfig, { logger: relayLogger });
+  const messaging = await createMessaging(messagingConfig, { logger: relayLogger });
   const store = new BatchedOutboxStore(new SqlOutboxStore(database.db, OUTBOX_TABLE));
   const relay = new OutboxRelay({
     store,

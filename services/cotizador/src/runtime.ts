@@ -69,7 +69,9 @@ export async function prepareCotizador(
       embedded,
       dataDir: config.ARKA_DATA_DIR,
     });
-    const relay = config.OUTBOX_RELAY ? startOutboxRelay(database, config.messaging, logger) : undefined;
+    const relay = config.OUTBOX_RELAY
+      ? await startOutboxRelay(database, config.messaging, logger)
+      : undefined;
     try {
       const app = await buildApp(config, {
         database,

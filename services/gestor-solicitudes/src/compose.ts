@@ -48,7 +48,7 @@ export function composeGestor(config: GestorConfig): Promise<ComposedGestor> {
     const logger = createLogger({ service: 'gestor-solicitudes', level: config.LOG_LEVEL });
     const store = await openStore(config, logger);
     opened.push(() => store.close());
-    const messaging: Messaging = createMessaging(config.messaging, { logger });
+    const messaging: Messaging = await createMessaging(config.messaging, { logger });
     opened.push(() => messaging.close());
     const relay = new OutboxRelay({
       store: store.outbox,
@@ -69,7 +69,7 @@ export function composeDispatcher(config: GestorConfig): Promise<{ logger: Logge
     const logger = createLogger({ service: 'gestor-solicitudes-dispatcher', level: config.LOG_LEVEL });
     const store = await openStore(config, logger);
     opened.push(() => store.close());
-    const messaging = createMessaging(config.messaging, { logger });
+    const messaging = await createMessaging(config.messaging, { logger });
     opened.push(() => messaging.close());
     const consumer = messaging.consumer();
     consumer.start(
