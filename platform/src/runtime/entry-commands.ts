@@ -35,8 +35,12 @@ export async function prepareEntryCommands(
   }
   const outDir = join(dataDir, '.build');
   // In a child process: esbuild's few hundred MB go back to the system before the services start.
-  await run(process.execPath, ['--import', loader, join(import.meta.dirname, 'bundle-main.ts'), outDir], {
-    cwd: REPO_ROOT,
-  });
+  await run(
+    process.execPath,
+    ['--import', loader, join(REPO_ROOT, 'platform', 'src', 'runtime', 'bundle-main.ts'), outDir],
+    {
+      cwd: REPO_ROOT,
+    },
+  );
   return (name: EntryName) => [process.execPath, ...NODE_FLAGS, join(outDir, `${name}.mjs`)];
 }
