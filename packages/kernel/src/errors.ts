@@ -30,6 +30,8 @@ export const errors = {
   validation: (fieldErrors: readonly FieldError[], detail = 'The request is not valid.') =>
     new AppError('validation-failed', 400, 'Bad Request', detail, { errors: fieldErrors }),
   malformedBody: (detail: string) => new AppError('malformed-body', 400, 'Bad Request', detail),
+  badUrl: () =>
+    new AppError('bad-url', 400, 'Bad Request', 'The URL is not valid (malformed percent-encoding?).'),
   unauthorized: (detail = 'A valid access token is required.') =>
     new AppError('unauthorized', 401, 'Unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } }),
   forbidden: (detail = 'Your role does not allow this operation.') =>

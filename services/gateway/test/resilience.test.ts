@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { createAccessTokenSigner } from '@arka/kernel';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from './helpers/fake-upstream';
@@ -6,6 +7,25 @@ import { buildTestGateway, TEST_SECRET, type TestGateway } from './helpers/harne
 const signer = createAccessTokenSigner({ secret: TEST_SECRET, issuer: 'arka-gateway', audience: 'arka-api' });
 const bearer = async (subject = 'ventas') => `Bearer ${await signer.sign({ subject, roles: ['VENTAS'] })}`;
 const PATH = '/api/v1/cotizador/cotizaciones';
+
+/** A GET whose path is sent exactly as written, as `curl --path-as-is` does. */
+function rawGet(
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: hostname, port, path, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 describe('upstream failures', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -97,6 +117,38 @@ describe('upstream failures', () => {
       interval: 50,
     });
     expect((await get()).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['a ".." segment', '/api/v1/cotizador/../x', 'malformed-path'],
+    ['an encoded ".." segment', '/api/v1/cotizador/cotizaciones/%2e%2e/%2e%2e/x', 'malformed-path'],
+    ['a ".." in the query', `${PATH}?q=..%2F..%2Fsecret`, 'malformed-path'],
+    ['a malformed percent-encoding', `${PATH}/%E0%A4%A`, 'bad-url'],
+  ])('answers %s with 400 and never lets it open the circuit', async (_, url, problem) => {
+    let reached = 0;
+    const healthy = await upstream((app) => {
+      app.get('/*', async () => {
+        reached += 1;
+        return { up: true };
+      });
+    });
+    const gateway = await gatewayFor(healthy, {
+      BREAKER_VOLUME_THRESHOLD: '2',
+      BREAKER_ERROR_THRESHOLD_PERCENT: '50',
+    });
+    const headers = { authorization: await bearer() };
+    // Over a real socket: inject() would normalise the path before the gateway sees it.
+    const origin = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      const refused = await rawGet(origin, url, headers);
+      expect(refused.status).toBe(400);
+      expect(JSON.parse(refused.body)).toMatchObject({ type: `https://arka.example/problems/${problem}` });
+    }
+    const afterwards = await gateway.app.inject({ method: 'GET', url: PATH, headers });
+
+    expect(afterwards.statusCode).toBe(200);
+    expect(reached).toBe(1);
   });
 
   it('keeps one upstream breaker apart from the other', async () => {

@@ -13,7 +13,7 @@ function bearerToken(header: string | undefined): string {
   const match =
     header === undefined
       ? null
-      : /^Bearer ([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*\.[A-Za-z0-9\-_=+/]*)$/.exec(header);
+      : /^Bearer ([A-Za-z0-9\-_=]+\.[A-Za-z0-9\-_=]*\.[A-Za-z0-9\-_=+/]*)$/i.exec(header);
   if (!match?.[1]) throw errors.unauthorized();
   return match[1];
 }

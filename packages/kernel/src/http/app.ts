@@ -9,7 +9,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger';
-import { installErrorHandling } from './error-handler';
+import { errors } from '../errors';
+import { installErrorHandling, sendProblem, toAppError } from './error-handler';
 import { registerHealth, type HealthCheck, type HealthState } from './health';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { trustFunction, type TrustedProxies } from './trusted-proxies';
@@ -54,6 +55,13 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors raised before routing (a URL that cannot be decoded) get problem+json too.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(
+        request,
+        reply,
+        error.code === 'FST_ERR_BAD_URL' ? errors.badUrl() : toAppError(error, bodyLimit),
+      ),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -5,6 +5,13 @@ import { AppError } from '@arka/kernel';
  * `type` (https://arka.example/problems/<code>) and is part of the public contract.
  */
 export const gatewayErrors = {
+  malformedPath: () =>
+    new AppError(
+      'malformed-path',
+      400,
+      'Bad Request',
+      'The URL may not contain ".." segments or malformed percent-encoding.',
+    ),
   invalidCredentials: () =>
     new AppError('invalid-credentials', 401, 'Unauthorized', 'The username or password is not correct.'),
   invalidRefreshToken: () =>

@@ -3,7 +3,7 @@ import type { AccessTokenVerifier, ZodApp } from '@arka/kernel';
 import type { FastifyRequest } from 'fastify';
 import { gatewayErrors } from './gateway-errors';
 
-const BEARER = /^Bearer (\S+)$/;
+const BEARER = /^Bearer (\S+)$/i;
 
 /**
  * The client a request counts against: the subject of a valid access token, so a

@@ -56,6 +56,27 @@ class UpstreamServerError extends Error {}
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code;
 
+/**
+ * What the proxy library refuses to forward (a `..` segment, once decoded, or a
+ * malformed percent-encoding), checked here so such a request is the client's
+ * 400 and never counts against the upstream's breaker.
+ */
+export function isForwardable(url: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url);
+  } catch {
+    return false;
+  }
+  return decoded !== '..' && !decoded.includes('/..') && !decoded.includes('../');
+}
+
+/** An error the proxy raised about the request itself (4xx): the upstream was never asked. */
+const isClientError = (error: unknown): boolean => {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
 function isTimeout(error: unknown): boolean {
   return (error as { statusCode?: unknown } | undefined)?.statusCode === 504;
 }
@@ -111,6 +132,8 @@ export async function registerUpstreamProxy(
     volumeThreshold: settings.breaker.volumeThreshold,
     rollingCountTimeout: settings.breaker.rollingWindowMs,
     resetTimeout: settings.breaker.resetTimeoutMs,
+    // A refused request says nothing about the upstream's health.
+    errorFilter: isClientError,
   });
   breaker.on('open', () => app.log.warn({ upstream: settings.name }, 'circuit opened'));
   breaker.on('halfOpen', () => app.log.info({ upstream: settings.name }, 'circuit half-open: probing'));
@@ -130,6 +153,7 @@ export async function registerUpstreamProxy(
       (_request, body, done) => done(null, body),
     );
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!isForwardable(request.url)) throw gatewayErrors.malformedPath();
       try {
         await breaker.fire(() => forward(request, reply, settings));
       } catch (error) {
@@ -138,6 +162,7 @@ export async function registerUpstreamProxy(
         // A request that slipped in while the gateway closes: not the upstream's fault.
         if (codeOf(error) === 'ESHUTDOWN') throw errors.unavailable('The gateway is shutting down.');
         if (isTimeout(error)) throw gatewayErrors.upstreamTimeout(settings.name, error);
+        if (isClientError(error)) throw gatewayErrors.malformedPath();
         throw gatewayErrors.upstreamUnreachable(settings.name, error);
       }
       return reply;
