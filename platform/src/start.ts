@@ -109,6 +109,12 @@ const shutdown = (code: number): Promise<never> =>
 platform.stop = (code) => void shutdown(code);
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// `kill <pid of npm start>` ends npm and its shell but sends nothing here: when the
+// process that started the supervisor is gone, stop the platform as for SIGTERM.
+const startedBy = process.ppid;
+setInterval(() => {
+  if (process.ppid !== startedBy) void shutdown(0);
+}, 1_000).unref();
 process.on('uncaughtException', (error) => {
   terminal.err(`supervisor error: ${error.stack ?? String(error)}\n`);
   void shutdown(1);
