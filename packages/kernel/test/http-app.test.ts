@@ -97,6 +97,7 @@ describe('the shared HTTP app', () => {
       payload: '<a/>',
     });
     expect(response.statusCode).toBe(415);
+    expect(response.json().detail).toBe('Content-Type text/xml is not supported; send application/json.');
   });
 
   it('hides internals of a 500', async () => {

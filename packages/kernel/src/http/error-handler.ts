@@ -25,15 +25,14 @@ function validationError(error: FastifyError): AppError {
 }
 
 /** Maps any error reaching the edge to an AppError; unknown ones become a generic 500. */
-export function toAppError(error: unknown, bodyLimit: number): AppError {
+export function toAppError(error: unknown, bodyLimit: number, contentType?: string): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) return validationError(error as unknown as FastifyError);
   const e = error as Partial<FastifyError> | undefined;
   if (e && Array.isArray(e.validation)) return validationError(e as FastifyError);
   const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return errors.payloadTooLarge(bodyLimit);
-  if (status === 415)
-    return errors.unsupportedMediaType(String((e as { contentType?: string })?.contentType ?? 'this'));
+  if (status === 415) return errors.unsupportedMediaType(contentType ?? 'missing');
   if (status >= 400 && status < 500 && typeof e?.code === 'string' && e.code.startsWith('FST_ERR_CTP')) {
     return errors.malformedBody(e.message ?? 'The body could not be parsed.');
   }
@@ -60,7 +59,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 
 export function installErrorHandling(app: ZodApp, bodyLimit: number): void {
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error, bodyLimit);
+    const appError = toAppError(error, bodyLimit, request.headers['content-type']);
     if (appError.status >= 500) {
       request.log.error({ err: appError.extra.cause ?? error }, 'request failed');
     } else {
