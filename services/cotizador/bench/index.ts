@@ -8,20 +8,21 @@
  * runner's. autocannon runs in another child so the client does not share the
  * server's event loop.
  */
-import { execFile, fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createAccessTokenSigner } from '@arka/kernel';
 import { build } from 'esbuild';
 import { z } from 'zod';
+import { load as loadWith, type LoadRequest } from '../../../bench/autocannon';
 import type { BenchRow } from '../../../bench/types';
 import { DEFAULT_CATALOG_FILE } from '../src/config';
 
 const SUITE = 'cotizador';
 const CONNECTIONS = 50;
+const load = (url: string, seconds: number, request: LoadRequest = {}) =>
+  loadWith(url, { connections: CONNECTIONS, seconds, ...request });
 const DURATION_SECONDS = 10;
 const WARMUP_SECONDS = 2;
 const RATIO_GOAL = 0.2;
@@ -36,34 +37,6 @@ const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
 const JWT = { secret: SECRET, issuer: 'arka-gateway', audience: 'arka-api' };
 // Inside the package, so the bundle's imports of node_modules resolve; git and eslint ignore dist/.
 const BUNDLE = join(import.meta.dirname, '..', 'dist', 'bench', 'server.mjs');
-
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-const resultSchema = z.object({
-  requests: z.object({ average: z.number() }),
-  latency: z.object({ p50: z.number(), p99: z.number() }),
-  non2xx: z.number(),
-  errors: z.number(),
-  timeouts: z.number(),
-});
-type LoadResult = z.infer<typeof resultSchema>;
-
-async function load(
-  url: string,
-  seconds: number,
-  request: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<LoadResult> {
-  const args = [autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds)];
-  if (request.method) args.push('-m', request.method);
-  for (const [name, value] of Object.entries(request.headers ?? {})) args.push('-H', `${name}=${value}`);
-  if (request.body) args.push('-b', request.body);
-  const { stdout } = await promisify(execFile)(process.execPath, [...args, url], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const result = resultSchema.parse(JSON.parse(stdout));
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return result;
-}
 
 /** Bundles the @arka workspaces; every other package stays a node_modules import. */
 async function bundleServer(): Promise<void> {

@@ -3,64 +3,33 @@
  * cotizador, in one run: both servers in this process (as the local platform runs
  * them), autocannon in a child process so the client does not share their event loop.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startCotizador } from '@arka/cotizador';
 import { z } from 'zod';
+import { load as loadWith } from '../../../bench/autocannon';
 import type { BenchRow } from '../../../bench/types';
 import { startGateway } from '../src/gateway';
 
 const SUITE = 'gateway';
 const CONNECTIONS = 50;
+const load = (url: string, seconds: number, headers: Record<string, string>, body: string) =>
+  loadWith(url, {
+    connections: CONNECTIONS,
+    seconds,
+    method: 'POST',
+    headers,
+    body,
+    // Any refused request voids the figure; a rare lost one (under 0.5 %) on a loaded machine does not.
+    toleratedLoss: 0.005,
+  });
+const tokenSchema = z.object({ accessToken: z.string() });
 const DURATION_SECONDS = 10;
 const WARMUP_SECONDS = 2;
 const RATIO_GOAL = 0.6;
 const SECRET = 'gateway-benchmark-secret-0123456789abcdef';
 const PASSWORD = 'gateway-bench-password';
-
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-const resultSchema = z.object({
-  requests: z.object({ average: z.number(), total: z.number() }),
-  latency: z.object({ p50: z.number(), p99: z.number() }),
-  non2xx: z.number(),
-  errors: z.number(),
-  timeouts: z.number(),
-});
-type LoadResult = z.infer<typeof resultSchema>;
-const tokenSchema = z.object({ accessToken: z.string() });
-
-async function load(
-  url: string,
-  seconds: number,
-  headers: Record<string, string>,
-  body: string,
-): Promise<LoadResult> {
-  const args = [
-    autocannonCli,
-    '--json',
-    '-c',
-    String(CONNECTIONS),
-    '-d',
-    String(seconds),
-    '-m',
-    'POST',
-    '-b',
-    body,
-  ];
-  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
-  const { stdout } = await promisify(execFile)(process.execPath, [...args, url], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const result = resultSchema.parse(JSON.parse(stdout));
-  // Any refused request voids the figure; a rare lost one (under 0.5 %) on a loaded machine does not.
-  if (result.non2xx > 0 || result.errors + result.timeouts > result.requests.total * 0.005)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return result;
-}
 
 export async function run(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));

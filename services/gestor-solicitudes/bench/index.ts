@@ -8,14 +8,12 @@
  * quiet (fatal only): a handler still running for a request whose client left when
  * the load ended may fail once the store closes, which says nothing about the figures.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { createAccessTokenSigner, createLogger, parseConfig } from '@arka/kernel';
 import { z } from 'zod';
+import { load as loadWith, type LoadRequest, type LoadResult } from '../../../bench/autocannon';
 import type { BenchRow } from '../../../bench/types';
 import { buildApp } from '../src/app';
 import { EmbeddedSolicitudesStore } from '../src/adapters/persistence/embedded/embedded-store';
@@ -24,6 +22,8 @@ import { EMBEDDED_FILE } from '../src/store';
 
 const SUITE = 'gestor-solicitudes';
 const CONNECTIONS = 20;
+const load = (url: string, seconds: number, request: LoadRequest = {}): Promise<LoadResult> =>
+  loadWith(url, { connections: CONNECTIONS, seconds, ...request });
 const DURATION_SECONDS = 8;
 const WARMUP_SECONDS = 1;
 const SUPPLIERS = 50;
@@ -33,36 +33,6 @@ const BULK_GOAL = 0.001;
 const COMPARISON_GOAL = 0.02;
 const SECRET = 'gestor-solicitudes-benchmark-secret-0123456789';
 const BASE = '/api/v1/gestor-solicitudes';
-
-const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-const resultSchema = z.object({
-  requests: z.object({ average: z.number() }),
-  latency: z.object({ p50: z.number(), p99: z.number() }),
-  non2xx: z.number(),
-  errors: z.number(),
-  timeouts: z.number(),
-});
-type LoadResult = z.infer<typeof resultSchema>;
-interface LoadRequest {
-  readonly method?: string;
-  readonly headers?: Record<string, string>;
-  readonly body?: string;
-}
-
-async function load(url: string, seconds: number, request: LoadRequest = {}): Promise<LoadResult> {
-  const args = [autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds)];
-  if (request.method) args.push('-m', request.method);
-  for (const [name, value] of Object.entries(request.headers ?? {})) args.push('-H', `${name}=${value}`);
-  if (request.body) args.push('-b', request.body);
-  const { stdout } = await promisify(execFile)(process.execPath, [...args, url], {
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const result = resultSchema.parse(JSON.parse(stdout));
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  }
-  return result;
-}
 
 const proveedorIds = Array.from({ length: SUPPLIERS }, (_, i) => `PROV${String(100 + i)}`);
 const draft = JSON.stringify({
