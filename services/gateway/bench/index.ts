@@ -3,10 +3,12 @@
  * cotizador, in one run: both servers in this process (as the local platform runs
  * them), autocannon in a child process so the client does not share their event loop.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCotizador } from '@arka/cotizador';
 import { z } from 'zod';
 import { load as loadWith } from '../../../bench/autocannon';
 import type { BenchRow } from '../../../bench/types';
@@ -31,6 +33,35 @@ const RATIO_GOAL = 0.6;
 const SECRET = 'gateway-benchmark-secret-0123456789abcdef';
 const PASSWORD = 'gateway-bench-password';
 
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/** The cotizador in its own process, with the node flags it runs with. */
+async function startCotizadorProcess(
+  env: Record<string, string>,
+): Promise<{ address: string; close: () => Promise<void> }> {
+  const child: ChildProcess = fork(join(import.meta.dirname, 'cotizador-process.ts'), [], {
+    execArgv: ['--import', TSX, '--max-semi-space-size=4'],
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const address = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the cotizador exited (${code}) before listening`)));
+    child.on('message', (message) => {
+      const parsed = z.object({ address: z.string() }).safeParse(message);
+      if (parsed.success) resolve(parsed.data.address);
+    });
+  });
+  return {
+    address,
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+    },
+  };
+}
+
 export async function run(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const common = {
@@ -40,7 +71,7 @@ export async function run(): Promise<BenchRow[]> {
     HOST: '127.0.0.1',
     PORT: '0',
   };
-  const cotizador = await startCotizador(common);
+  const cotizador = await startCotizadorProcess(common);
   try {
     const gateway = await startGateway(
       {

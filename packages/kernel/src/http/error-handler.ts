@@ -59,6 +59,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 
 export function installErrorHandling(app: ZodApp, bodyLimit: number): void {
   app.setErrorHandler((error, request, reply) => {
+    // The client hung up mid-answer (a closed tab, a load generator stopping): no fault
+    // of ours to alarm on, and nobody left to send a problem to.
+    if (reply.raw.destroyed) {
+      request.log.info({ err: error }, 'client went away before the answer');
+      return reply;
+    }
     const appError = toAppError(error, bodyLimit, request.headers['content-type']);
     if (appError.status >= 500) {
       request.log.error({ err: appError.extra.cause ?? error }, 'request failed');
