@@ -48,10 +48,21 @@ describe('the worked examples of DOMAIN.md, over HTTP', () => {
         },
       ],
     });
+    // UUIDv7: time-ordered, so new rows append to the end of the primary-key index.
     expect(body.cotizacionId).toMatch(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(response.headers.location).toBe(`${API}/cotizaciones/${body.cotizacionId}`);
+  });
+
+  it('numbers quotes in creation order, even within one millisecond', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await quote({ clienteId: 'CLI001', productos: [{ productoId: 901, cantidad: 1 }] });
+      ids.push(response.json<{ cotizacionId: string }>().cotizacionId);
+    }
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(5);
   });
 
   it('quotes RETAIL 25 × 40.00 with the 5 % volume rate to the cent', async () => {
