@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, MysqlDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, MysqlDialect, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { SqlTarget } from './config';
 
 export type SqlDriver = SqlTarget['driver'];
@@ -14,6 +15,33 @@ export interface SqlDatabase<DB> {
   close(): Promise<void>;
 }
 
+/**
+ * Distinct SQL texts kept prepared. Multi-row inserts of a group commit have one
+ * text per row count, so this covers every statement of a service with room to spare.
+ */
+const STATEMENT_CACHE_SIZE = 512;
+
+/**
+ * Kysely's SQLite driver prepares every statement anew, and parsing a many-row
+ * insert costs SQLite more than running it. better-sqlite3 statements are
+ * reusable, and the one connection runs one query at a time, so a statement is
+ * prepared once per SQL text.
+ */
+export function withStatementCache(database: Database.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
+  const statements = new LRUCache<string, Database.Statement>({ max: size });
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement === undefined) {
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 function sqliteDialect(file: string): SqliteDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
@@ -22,7 +50,7 @@ function sqliteDialect(file: string): SqliteDialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
 }
 
 function mysqlDialect(target: Extract<SqlTarget, { driver: 'mysql' }>): MysqlDialect {
