@@ -1,7 +1,8 @@
 /**
  * Embedded broker throughput: messages sent, received and deleted per second in
  * batches of 10 on a temp file, against raw better-sqlite3 inserts of the same
- * payloads (same pragmas, same batches of 10 per transaction) in the same run.
+ * payloads (same pragmas, same batches of 10 per transaction) in the same run;
+ * and the outbox relay publishing to a topic (relay.ts) against the same baseline.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +12,14 @@ import type { BenchRow } from '../../../bench/types';
 import { EmbeddedBroker } from '../src/embedded/embedded-broker';
 import { configureConnection } from '../src/embedded/schema';
 import { QUEUE_NAMES } from '../src/topology';
+import { relayRow } from './relay';
 
 const BATCH = 10;
 const GOAL_RATIO = 0.2;
 const MESSAGES = 22_000;
 const WARM_UP = 2000;
+const RELAY_MESSAGES = 11_000;
+const RELAY_WARM_UP = 1000;
 
 function payloads(count: number): { body: string; attributes: Record<string, string | number> }[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -32,13 +36,15 @@ function payloads(count: number): { body: string; attributes: Record<string, str
   }));
 }
 
-type Payload = ReturnType<typeof payloads>[number];
+export type Payload = ReturnType<typeof payloads>[number];
 
-/** Raw inserts of the payloads, 10 per transaction, into a plain table with the broker's pragmas. */
-function rawInserter(path: string): {
+export interface RawInserter {
   insertBatch(batch: readonly Payload[], offset: number): void;
   close(): void;
-} {
+}
+
+/** Raw inserts of the payloads, 10 per transaction, into a plain table with the broker's pragmas. */
+function rawInserter(path: string): RawInserter {
   const db = new Database(path);
   configureConnection(db, 5000);
   db.exec('CREATE TABLE raw (id TEXT, body TEXT, attributes TEXT)');
@@ -85,6 +91,9 @@ export async function run(): Promise<BenchRow[]> {
     if (visible + inFlight !== 0) throw new Error('messages left behind');
     raw.close();
     await broker.close();
+    const relayRaw = rawInserter(join(dir, 'raw-relay.sqlite'));
+    const relay = await relayRow(dir, payloads(RELAY_MESSAGES), relayRaw, RELAY_WARM_UP);
+    relayRaw.close();
     const total = messages.length - WARM_UP;
     const rawRate = total / (rawMs / 1000);
     const brokerRate = total / (brokerMs / 1000);
@@ -98,6 +107,7 @@ export async function run(): Promise<BenchRow[]> {
         goal: `≥ ${GOAL_RATIO * 100} % of baseline`,
         met: brokerRate / rawRate >= GOAL_RATIO,
       },
+      relay,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
