@@ -12,13 +12,39 @@ export interface OutgoingMessage {
   readonly attributes?: MessageAttributes;
 }
 
+/** A message for a topic; `subject` becomes the SNS Subject (the email subscription's subject line). */
+export type TopicMessage = OutgoingMessage & { readonly subject?: string };
+
+/** A message for a queue; `delaySeconds` (0–900) overrides the queue's delay. */
+export type QueueMessage = OutgoingMessage & { readonly delaySeconds?: number };
+
 export interface TopicPublisher {
-  /** `subject` becomes the SNS Subject (the email subscription's subject line). */
-  publish(topic: string, message: OutgoingMessage & { subject?: string }): Promise<{ messageId: string }>;
+  publish(topic: string, message: TopicMessage): Promise<{ messageId: string }>;
+  /**
+   * Publishes 1 to 10 messages of at most 256 KiB together in one request and
+   * resolves with their message ids, in the order of `messages`.
+   *
+   * On failure it rejects, and the error says which entries the caller may mark sent:
+   * - `PartialBatchError` (code `BATCH_PARTIALLY_ACCEPTED`): the first `accepted`
+   *   entries were delivered (their ids in `messageIds`); those from index
+   *   `accepted` on count as not delivered, although some of them may have been
+   *   (SNS reports each entry on its own), so sending them again is at least once;
+   * - any other error (invalid batch, unknown topic, network, throttling): nothing
+   *   counts as delivered.
+   * The embedded broker is all or nothing and never rejects with `PartialBatchError`.
+   */
+  publishBatch(topic: string, messages: readonly TopicMessage[]): Promise<readonly string[]>;
 }
 
 export interface QueueSender {
-  send(queue: string, message: OutgoingMessage & { delaySeconds?: number }): Promise<{ messageId: string }>;
+  send(queue: string, message: QueueMessage): Promise<{ messageId: string }>;
+  /**
+   * Sends 1 to 10 messages of at most 256 KiB together in one request and
+   * resolves with their message ids, in order. Fails as
+   * {@link TopicPublisher.publishBatch} does: `PartialBatchError` tells how many
+   * leading entries were accepted; any other error means none was.
+   */
+  sendBatch(queue: string, messages: readonly QueueMessage[]): Promise<readonly string[]>;
 }
 
 /** A message as a consumer receives it. */

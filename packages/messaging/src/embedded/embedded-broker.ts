@@ -7,19 +7,19 @@ import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
 import { MessagingError } from '../errors';
 import { silentLogger, type MessagingLogger } from '../logger';
-import type { OutgoingMessage, QueueConsumer, QueueSender, TopicPublisher } from '../ports';
+import type { QueueConsumer, QueueMessage, QueueSender, TopicMessage, TopicPublisher } from '../ports';
 import { localQueueArn } from '../sns-envelope';
 import {
+  checkBatch,
   checkBatchSize,
   checkIntegerRange,
-  checkMessage,
   MAX_DELAY_SECONDS,
   MAX_VISIBILITY_SECONDS,
   MAX_WAIT_SECONDS,
 } from '../validation';
 import { CLOUD_TOPOLOGY, type BrokerTopology } from './broker-topology';
 import { EmbeddedQueueConsumer } from './embedded-consumer';
-import { QueueStore, type NewMessage } from './queue-store';
+import { QueueStore } from './queue-store';
 import { configureConnection, provision } from './schema';
 import { TopicStore } from './topic-store';
 import {
@@ -98,38 +98,41 @@ export class EmbeddedBroker implements TopicPublisher, QueueSender {
     return new EmbeddedBroker(db, options);
   }
 
-  async publish(
-    topic: string,
-    message: OutgoingMessage & { subject?: string },
-  ): Promise<{ messageId: string }> {
+  async publish(topic: string, message: TopicMessage): Promise<{ messageId: string }> {
+    const [messageId] = await this.publishBatch(topic, [message]);
+    if (messageId === undefined) throw new MessagingError('INVALID_PARAMETER', 'nothing was published');
+    return { messageId };
+  }
+
+  /**
+   * Publishes 1 to 10 messages (≤ 256 KiB together) in one transaction: every
+   * message reaches every matching subscription, or none does. Returns the ids in order.
+   */
+  async publishBatch(topic: string, messages: readonly TopicMessage[]): Promise<string[]> {
     this.ensureOpen();
-    checkMessage(message.body, message.attributes ?? {});
+    checkBatch(messages);
     const now = this.clock.now();
-    const messageId = this.topics.publish(topic, message, now);
+    const messageIds = this.topics.publish(topic, messages, now);
     const lastPurge = this.lastPurge.get(ENDPOINT_DELIVERIES);
     if (lastPurge === undefined || now - lastPurge >= PURGE_EVERY_MS) {
       this.lastPurge.set(ENDPOINT_DELIVERIES, now);
       this.topics.purgeEndpointDeliveries(now);
     }
     this.sent.emit('sent');
-    return { messageId };
+    return messageIds;
   }
 
-  async send(
-    queue: string,
-    message: OutgoingMessage & { delaySeconds?: number },
-  ): Promise<{ messageId: string }> {
+  async send(queue: string, message: QueueMessage): Promise<{ messageId: string }> {
     const [messageId] = await this.sendBatch(queue, [message]);
     if (messageId === undefined) throw new MessagingError('INVALID_PARAMETER', 'nothing was sent');
     return { messageId };
   }
 
-  /** Sends 1 to 10 messages atomically; returns their ids in order. */
-  async sendBatch(queue: string, messages: readonly NewMessage[]): Promise<string[]> {
+  /** Sends 1 to 10 messages (≤ 256 KiB together) atomically; returns their ids in order. */
+  async sendBatch(queue: string, messages: readonly QueueMessage[]): Promise<string[]> {
     this.ensureOpen();
-    checkBatchSize(messages.length);
+    checkBatch(messages);
     for (const m of messages) {
-      checkMessage(m.body, m.attributes ?? {});
       if (m.delaySeconds !== undefined)
         checkIntegerRange('delaySeconds', m.delaySeconds, 0, MAX_DELAY_SECONDS);
     }

@@ -7,17 +7,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { MessagingError, queueNotFound } from '../errors';
-import type { MessageAttributes } from '../ports';
+import type { QueueMessage } from '../ports';
 import { decodeAttributes, encodeAttributes, queueInfo, type MessageRow, type QueueRow } from './rows';
 import type { BrokerMessage, PeekedMessage, QueueInfo, QueueStats } from './types';
 
 export const EMBEDDED_SENDER_ID = 'AIDAEMBEDDEDBROKER0000';
-
-export interface NewMessage {
-  readonly body: string;
-  readonly attributes?: MessageAttributes;
-  readonly delaySeconds?: number;
-}
 
 const QUEUE_CACHE_MS = 1000;
 const RECEIPT_HANDLE = /^(\d+)\.([A-Za-z0-9_-]{16})$/;
@@ -112,7 +106,7 @@ export class QueueStore {
   }
 
   /** Inserts the messages with one statement, so all or none are sent. */
-  send(queue: string, messages: readonly NewMessage[], now: number): string[] {
+  send(queue: string, messages: readonly QueueMessage[], now: number): string[] {
     const q = this.queueRow(queue);
     let statement = this.insertBySize.get(messages.length);
     if (!statement) {

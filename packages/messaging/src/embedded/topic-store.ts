@@ -1,7 +1,8 @@
 /**
- * Topic fan-out: one publish writes a copy into every subscribed queue whose
- * filter policy the attributes pass (raw body or SNS envelope) in one
- * transaction, and records what email subscriptions would have received.
+ * Topic fan-out: one publish (of one message or a batch) writes a copy of each
+ * message into every subscribed queue whose filter policy its attributes pass
+ * (raw body or SNS envelope) in one transaction, and records what email
+ * subscriptions would have received.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -90,27 +91,34 @@ export class TopicStore {
     return rows.map(subscriptionInfo);
   }
 
-  publish(topic: string, input: PublishInput, now: number): string {
+  /** Fans every message out in one transaction: all of them are delivered, or none. */
+  publish(topic: string, inputs: readonly PublishInput[], now: number): string[] {
     return this.db
       .transaction(() => {
         if (!this.statements.topic.get(topic)) throw topicNotFound(topic, this.listTopics());
-        const messageId = randomUUID();
-        const attributes = input.attributes ?? {};
-        for (const s of this.listSubscriptions(topic)) {
-          if (s.filterPolicy && !compileFilterPolicy(s.filterPolicy)(attributes)) continue;
-          if (s.protocol === 'sqs') this.deliverToQueue(s, messageId, input, now);
-          else {
-            this.statements.insertDelivery.run(
-              s.id,
-              messageId,
-              input.subject ?? null,
-              input.body,
-              encodeAttributes(attributes),
-              now,
-            );
+        const subscriptions = this.listSubscriptions(topic).map((s) => ({
+          s,
+          matches: s.filterPolicy ? compileFilterPolicy(s.filterPolicy) : () => true,
+        }));
+        return inputs.map((input) => {
+          const messageId = randomUUID();
+          const attributes = input.attributes ?? {};
+          for (const { s, matches } of subscriptions) {
+            if (!matches(attributes)) continue;
+            if (s.protocol === 'sqs') this.deliverToQueue(s, messageId, input, now);
+            else {
+              this.statements.insertDelivery.run(
+                s.id,
+                messageId,
+                input.subject ?? null,
+                input.body,
+                encodeAttributes(attributes),
+                now,
+              );
+            }
           }
-        }
-        return messageId;
+          return messageId;
+        });
       })
       .immediate();
   }

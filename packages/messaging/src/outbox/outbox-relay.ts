@@ -1,19 +1,32 @@
 /**
- * Publishes a service's outbox. Messages go out one by one in write order and
- * each is marked sent right after its publish; the first failure ends the pass,
- * so order holds and nothing is skipped, and the relay retries with exponential
- * backoff until the broker is back. Delivery is at least once: a crash between
- * publish and mark sends that one message again, and consumers are idempotent.
+ * Publishes a service's outbox in write order, in batches: consecutive pending
+ * messages to the same topic or queue go out in one `publishBatch`/`sendBatch`
+ * call (at most 10 messages and 256 KiB, see outbox-batches.ts), and each batch
+ * is marked sent right after its call. A failure ends the pass, so nothing is
+ * skipped and nothing later overtakes it; the relay retries with exponential
+ * backoff until the broker is back.
+ *
+ * Delivery is at least once, and consumers are idempotent:
+ * - a batch the broker accepted in part (`PartialBatchError`) has exactly its
+ *   first `accepted` messages marked sent; the rest stay pending and are published
+ *   again on the next pass, even those SNS/SQS had accepted after the failed
+ *   entry, which consumers then see twice (and, on AWS, possibly before the
+ *   failed one);
+ * - any other failure marks nothing of that batch, so a batch an unreachable
+ *   broker did take in is published again whole;
+ * - a crash between a call and its mark publishes that batch again.
  */
 import { abortableSleep } from '../abortable-sleep';
 import { silentLogger, type MessagingLogger } from '../logger';
-import type { OutboxMessage, OutboxStore, QueueSender, TopicPublisher } from '../ports';
+import { PartialBatchError } from '../errors';
+import type { OutboxStore, QueueSender, TopicPublisher } from '../ports';
+import { outboxBatches, type OutboxBatch } from './outbox-batches';
 
 export interface OutboxRelayOptions {
   readonly store: OutboxStore;
   readonly publisher: TopicPublisher;
   readonly sender: QueueSender;
-  /** Messages fetched per query. @default 100 */
+  /** Messages fetched per query; a batch never spans two fetches. @default 100 */
   readonly batchSize?: number;
   /** Pause between passes when the outbox was empty; `wake()` cuts it short. @default 1000 */
   readonly idleIntervalMs?: number;
@@ -27,7 +40,10 @@ export interface OutboxRelayOptions {
 
 export interface DrainResult {
   readonly published: number;
-  /** Set when the pass stopped at a failure; the failed message and those after it stay pending. */
+  /**
+   * Set when the pass stopped at a failure; the messages of the failed batch that
+   * were not accepted, and every later one, stay pending.
+   */
   readonly error?: unknown;
 }
 
@@ -48,7 +64,7 @@ export class OutboxRelay {
     };
   }
 
-  /** One pass: publishes everything pending, in order, until the outbox is empty or a publish fails. */
+  /** One pass: publishes everything pending, in order, until the outbox is empty or a batch fails. */
   drainOnce(): Promise<DrainResult> {
     // Passes never overlap, or two of them could publish the same message out of order.
     const next = this.pass.then(() => this.drain());
@@ -80,10 +96,13 @@ export class OutboxRelay {
     try {
       for (;;) {
         const pending = await this.deps.store.fetchPending(this.options.batchSize);
-        for (const message of pending) {
-          await this.deliver(message);
-          await this.deps.store.markSent([message.id]);
-          published++;
+        for (const batch of outboxBatches(pending)) {
+          const { accepted, error } = await this.deliver(batch);
+          if (accepted > 0) {
+            await this.deps.store.markSent(batch.messages.slice(0, accepted).map((m) => m.id));
+            published += accepted;
+          }
+          if (error !== undefined) return { published, error };
         }
         if (pending.length < this.options.batchSize || this.stopping.signal.aborted) return { published };
       }
@@ -92,11 +111,20 @@ export class OutboxRelay {
     }
   }
 
-  private async deliver(message: OutboxMessage): Promise<void> {
-    const outgoing = { body: message.body, attributes: message.attributes };
-    if (message.destination.kind === 'topic')
-      await this.deps.publisher.publish(message.destination.name, outgoing);
-    else await this.deps.sender.send(message.destination.name, outgoing);
+  /** Publishes one batch; on failure, says how many leading messages the broker accepted. */
+  private async deliver({
+    destination,
+    messages,
+  }: OutboxBatch): Promise<{ accepted: number; error?: unknown }> {
+    const outgoing = messages.map((m) => ({ body: m.body, attributes: m.attributes }));
+    try {
+      if (destination.kind === 'topic') await this.deps.publisher.publishBatch(destination.name, outgoing);
+      else await this.deps.sender.sendBatch(destination.name, outgoing);
+      return { accepted: messages.length };
+    } catch (error) {
+      const accepted = error instanceof PartialBatchError ? Math.min(error.accepted, messages.length) : 0;
+      return { accepted, error };
+    }
   }
 
   private async run(): Promise<void> {

@@ -20,6 +20,14 @@ class SwitchableBroker implements TopicPublisher, QueueSender {
   send(queue: string, message: OutgoingMessage) {
     return this.current.send(queue, message);
   }
+
+  publishBatch(topic: string, messages: readonly OutgoingMessage[]) {
+    return this.current.publishBatch(topic, messages);
+  }
+
+  sendBatch(queue: string, messages: readonly OutgoingMessage[]) {
+    return this.current.sendBatch(queue, messages);
+  }
 }
 
 describe('OutboxRelay on the embedded broker', () => {

@@ -1,10 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PartialBatchError } from '../../src/errors';
+import type { MessagingLogger } from '../../src/logger';
 import { InMemoryOutboxStore } from '../../src/outbox/in-memory-outbox-store';
 import { OutboxRelay, type OutboxRelayOptions } from '../../src/outbox/outbox-relay';
 import { FlakyBroker } from '../helpers/recording-publisher';
 
 const TOPIC = { kind: 'topic', name: 'arka-notificaciones' } as const;
 const QUEUE = { kind: 'queue', name: 'arka-solicitudes' } as const;
+const KIB = 1024;
+
+function bodies(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix}${i}`);
+}
+
+function warnings(): MessagingLogger & { warned: object[] } {
+  const warned: object[] = [];
+  return { warned, info: () => {}, error: () => {}, warn: (details) => warned.push(details) };
+}
 
 function relayWith(
   broker: FlakyBroker,
@@ -92,7 +104,8 @@ describe('OutboxRelay', () => {
     // Assess
     await vi.waitFor(() => expect(store.pendingCount()).toBe(0), { timeout: 5000, interval: 5 });
     expect(broker.delivered.map((d) => d.body)).toEqual(['a', 'b', 'c']);
-    expect(broker.attempts).toBe(6);
+    // Three failed attempts at the one batch, then the one that went through.
+    expect(broker.calls.map((c) => c.bodies)).toEqual(Array(4).fill(['a', 'b', 'c']));
   });
 
   it('publishes at once when woken after a commit instead of waiting for the idle interval', async () => {
@@ -141,5 +154,103 @@ describe('OutboxRelay', () => {
 
     expect(results.map((r) => r.published)).toEqual([5, 0, 0]);
     expect(broker.delivered).toHaveLength(5);
+  });
+
+  it.each([
+    [1, [1]],
+    [10, [10]],
+    [11, [10, 1]],
+    [25, [10, 10, 5]],
+  ])('publishes %i messages to one topic in batches of at most 10, one call each', async (count, sizes) => {
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    for (const body of bodies('m', count)) store.add(TOPIC, body);
+
+    const result = await relayWith(broker, store).drainOnce();
+
+    expect(result).toEqual({ published: count });
+    expect(broker.calls.map((c) => c.bodies.length)).toEqual(sizes);
+    expect(broker.delivered.map((d) => d.body)).toEqual(bodies('m', count));
+    expect(store.pendingCount()).toBe(0);
+  });
+
+  it('keeps write order across destinations: a batch holds only consecutive messages to one destination', async () => {
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    for (const body of bodies('t', 12)) store.add(TOPIC, body);
+    store.add(QUEUE, 'q0');
+    store.add(TOPIC, 'u0');
+    store.add(QUEUE, 'q1');
+    store.add(QUEUE, 'q2');
+
+    await relayWith(broker, store).drainOnce();
+
+    expect(broker.calls).toEqual([
+      { kind: 'topic', name: TOPIC.name, bodies: bodies('t', 10) },
+      { kind: 'topic', name: TOPIC.name, bodies: ['t10', 't11'] },
+      { kind: 'queue', name: QUEUE.name, bodies: ['q0'] },
+      { kind: 'topic', name: TOPIC.name, bodies: ['u0'] },
+      { kind: 'queue', name: QUEUE.name, bodies: ['q1', 'q2'] },
+    ]);
+    expect(broker.delivered.map((d) => d.body)).toEqual([...bodies('t', 12), 'q0', 'u0', 'q1', 'q2']);
+  });
+
+  it('marks exactly the accepted leading messages of a partly failed batch sent and ends the pass', async () => {
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    for (const body of bodies('m', 15)) store.add(TOPIC, body);
+    broker.acceptOnly = 4;
+
+    const result = await relayWith(broker, store).drainOnce();
+
+    expect(result.published).toBe(4);
+    expect(result.error).toBeInstanceOf(PartialBatchError);
+    expect(store.sent.map((m) => m.body)).toEqual(bodies('m', 4));
+    expect(store.pendingCount()).toBe(11);
+    expect(broker.calls).toHaveLength(1);
+  });
+
+  it('republishes the rest of a partly failed batch after backing off, in order', async () => {
+    // Prepare: the first batch (m0 to m9) is accepted only up to m3
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    const logger = warnings();
+    for (const body of bodies('m', 15)) store.add(TOPIC, body);
+    broker.acceptOnly = 4;
+    const relay = relayWith(broker, store, { logger });
+    relays.push(relay);
+
+    // Act
+    relay.start();
+
+    // Assess
+    await vi.waitFor(() => expect(store.pendingCount()).toBe(0), { timeout: 5000, interval: 5 });
+    expect(logger.warned).toEqual([expect.objectContaining({ failures: 1, retryInMs: 1 })]);
+    expect(broker.calls.map((c) => c.bodies)).toEqual([bodies('m', 10), bodies('m', 14).slice(4), ['m14']]);
+    expect(store.sent.map((m) => m.body)).toEqual(bodies('m', 15));
+    expect(broker.delivered.map((d) => d.body)).toEqual(bodies('m', 15));
+  });
+
+  it.each([
+    ['four messages of 100 KiB', [100, 100, 100, 100].map((k) => ({ bytes: k * KIB })), [2, 2]],
+    ['two halves of exactly 256 KiB', [{ bytes: 128 * KIB }, { bytes: 128 * KIB }], [2]],
+    ['two halves one byte over 256 KiB', [{ bytes: 128 * KIB }, { bytes: 128 * KIB + 1 }], [1, 1]],
+    [
+      'two halves that pass 256 KiB only with their attributes',
+      [
+        { bytes: 128 * KIB - 1, attributes: { a: 'b' } },
+        { bytes: 128 * KIB - 1, attributes: { a: 'b' } },
+      ],
+      [1, 1],
+    ],
+  ])('splits a batch at 256 KiB: %s', async (_case, messages, sizes) => {
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    for (const m of messages) store.add(QUEUE, 'x'.repeat(m.bytes), 'attributes' in m ? m.attributes : {});
+
+    const result = await relayWith(broker, store).drainOnce();
+
+    expect(result).toEqual({ published: messages.length });
+    expect(broker.calls.map((c) => c.bodies.length)).toEqual(sizes);
   });
 });
