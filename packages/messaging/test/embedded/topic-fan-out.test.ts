@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { BrokerQueueDefinition, BrokerTopology } from '../../src/embedded/broker-topology';
+import type { BrokerTopology } from '../../src/embedded/broker-topology';
 import type { EmbeddedBroker } from '../../src/embedded/embedded-broker';
-import { QUEUES, QUEUE_NAMES, TOPICS, TOPIC_NAMES } from '../../src/topology';
+import { QUEUE_NAMES, TOPIC_NAMES } from '../../src/topology';
 import { FakeClock, openBroker, tempBrokerDir } from '../helpers/broker';
+import { queueDefinition, TEST_TOPOLOGY } from '../helpers/test-topology';
 
 const NOW = { waitTimeSeconds: 0, maxMessages: 10 } as const;
 const envelopeSchema = z.object({
@@ -21,37 +22,6 @@ const envelopeSchema = z.object({
     .record(z.string(), z.object({ Type: z.enum(['String', 'Number']), Value: z.string() }))
     .optional(),
 });
-
-function queueDefinition(name: string): BrokerQueueDefinition {
-  return {
-    name,
-    visibilityTimeoutSeconds: 30,
-    maxReceiveCount: 3,
-    retentionSeconds: 3600,
-    receiveWaitTimeSeconds: 0,
-    deadLetterQueueName: `${name}-dlq`,
-  };
-}
-
-/** The cloud topology plus a test topic with a raw and a filtered subscription. */
-const TEST_TOPOLOGY: BrokerTopology = {
-  queues: [...QUEUES, queueDefinition('raw-queue'), queueDefinition('urgent-queue')],
-  topics: [
-    ...TOPICS,
-    {
-      name: 'test-topic',
-      subscriptions: [
-        { protocol: 'sqs', queue: 'raw-queue', rawMessageDelivery: true },
-        {
-          protocol: 'sqs',
-          queue: 'urgent-queue',
-          rawMessageDelivery: true,
-          filterPolicy: { priority: ['critical', 'high'], amount: [{ numeric: ['>', 100] }] },
-        },
-      ],
-    },
-  ],
-};
 
 describe('embedded broker: topics', () => {
   let dir: ReturnType<typeof tempBrokerDir>;
