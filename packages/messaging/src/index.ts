@@ -1,12 +1,7 @@
 export * from './topology';
 export * from './notification';
 export * from './ports';
-export {
-  MessagingError,
-  PartialBatchError,
-  type BatchEntryFailure,
-  type MessagingErrorCode,
-} from './errors';
+export { MessagingError, PartialBatchError, type BatchEntryFailure, type MessagingErrorCode } from './errors';
 export { compileFilterPolicy, matchesFilterPolicy, type FilterPolicyMatcher } from './filter-policy';
 export { localQueueArn, localTopicArn, snsEnvelope, type SnsEnvelope } from './sns-envelope';
 export type { MessagingLogger } from './logger';

@@ -36,8 +36,8 @@ export function messageBytes(body: string, attributes: MessageAttributes = {}): 
   return bytes;
 }
 
-/** Checks one message; `entry` (its index in a batch) prefixes the error. */
-export function checkMessage(body: string, attributes: MessageAttributes, entry?: number): void {
+/** Checks one message and returns its size; `entry` (its index in a batch) prefixes the error. */
+export function checkMessage(body: string, attributes: MessageAttributes, entry?: number): number {
   const where = entry === undefined ? '' : `entry ${entry}: `;
   if (body.length === 0) throw invalid(`${where}a message body must not be empty`);
   const entries = Object.entries(attributes);
@@ -53,6 +53,7 @@ export function checkMessage(body: string, attributes: MessageAttributes, entry?
   const bytes = messageBytes(body, attributes);
   if (bytes > MAX_MESSAGE_BYTES)
     throw invalid(`${where}a message is at most ${MAX_MESSAGE_BYTES} bytes; got ${bytes}`);
+  return bytes;
 }
 
 /** A batch request (SNS PublishBatch, SQS SendMessageBatch): 1 to 10 valid messages of at most 256 KiB together. */
@@ -60,8 +61,7 @@ export function checkBatch(messages: readonly OutgoingMessage[]): void {
   checkBatchSize(messages.length);
   let total = 0;
   messages.forEach((m, i) => {
-    checkMessage(m.body, m.attributes ?? {}, messages.length > 1 ? i : undefined);
-    total += messageBytes(m.body, m.attributes);
+    total += checkMessage(m.body, m.attributes ?? {}, messages.length > 1 ? i : undefined);
   });
   if (total > MAX_BATCH_BYTES) {
     throw invalid(`a batch is at most ${MAX_BATCH_BYTES} bytes in total; got ${total}`);

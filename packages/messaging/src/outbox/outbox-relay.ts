@@ -3,7 +3,7 @@
  * messages to the same topic or queue go out in one `publishBatch`/`sendBatch`
  * call (at most 10 messages and 256 KiB, see outbox-batches.ts), and each batch
  * is marked sent right after its call. A failure ends the pass, so nothing is
- * skipped and nothing later overtakes it; the relay retries with exponential
+ * skipped and no later batch overtakes it; the relay retries with exponential
  * backoff until the broker is back.
  *
  * Delivery is at least once, and consumers are idempotent:
