@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { Kysely, sql, SqliteDialect } from 'kysely';
+import { Kysely, sql, SqliteDialect, type Generated } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { withStatementCache } from '../src/database';
 
 interface Db {
-  items: { id: number; name: string };
+  items: { id: Generated<number>; name: string; extra?: string | null };
 }
 
 const open: Database.Database[] = [];

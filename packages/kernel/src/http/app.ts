@@ -2,17 +2,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import type { ZodApp } from './types';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger';
 import { errors } from '../errors';
 import { installErrorHandling, sendProblem, toAppError } from './error-handler';
 import { registerHealth, type HealthCheck, type HealthState } from './health';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
+import { serializerCompiler } from './serializer';
 import { trustFunction, type TrustedProxies } from './trusted-proxies';
 
 export interface HttpAppOptions {
