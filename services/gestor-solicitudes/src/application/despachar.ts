@@ -8,7 +8,8 @@ import { actualizar, type Solicitud } from '../domain/solicitud';
 export interface DispatchContext {
   readonly store: Pick<SolicitudesStore, 'findSolicitud' | 'findProveedor' | 'updateSolicitud'>;
   readonly runtime: Runtime;
-  readonly publisher: TopicPublisher;
+  /** The dispatcher publishes one message at a time, as each request is sent. */
+  readonly publisher: Pick<TopicPublisher, 'publish'>;
 }
 
 export type DispatchResult = 'sent' | 'skipped';

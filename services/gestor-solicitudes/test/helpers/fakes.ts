@@ -1,7 +1,7 @@
 import type { OutgoingMessage, ReceivedMessage, TopicPublisher } from '@arka/messaging';
 
 /** A TopicPublisher that records what it is given, or fails while `failing` is set. */
-export class RecordingPublisher implements TopicPublisher {
+export class RecordingPublisher implements Pick<TopicPublisher, 'publish'> {
   readonly published: { topic: string; message: OutgoingMessage }[] = [];
   failing = false;
 
