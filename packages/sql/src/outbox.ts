@@ -10,6 +10,7 @@ interface OutboxRow {
   body: string;
   attributes: string;
   created_at: string;
+  /** NULL while a row waits: relayed rows are deleted (markSent), not stamped. */
   sent_at: string | null;
 }
 type OutboxDb = Record<string, OutboxRow>;
@@ -76,7 +77,6 @@ export class SqlOutboxStore implements OutboxStore {
   constructor(
     db: AnyKysely,
     private readonly table: string,
-    private readonly clock: () => Date = () => new Date(),
   ) {
     this.db = db as Kysely<OutboxDb>;
   }
@@ -98,11 +98,15 @@ export class SqlOutboxStore implements OutboxStore {
     }));
   }
 
+  /**
+   * Deletes the relayed rows: the table holds only what is still to publish, so it
+   * stays small and each mark is one index probe instead of rewriting the row (and
+   * its whole body) to set sent_at.
+   */
   async markSent(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db
-      .updateTable(this.table)
-      .set({ sent_at: this.clock().toISOString() })
+      .deleteFrom(this.table)
       .where('id', 'in', [...ids])
       .execute();
   }

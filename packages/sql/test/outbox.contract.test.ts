@@ -50,7 +50,7 @@ function contract(
     beforeAll(async () => {
       ({ database, dispose } = await open());
       await migrateToLatest(database.db, migrations, { tableName: 'test_migrations' });
-      store = new SqlOutboxStore(database.db, 'test_outbox', () => new Date('2026-01-02T00:00:00Z'));
+      store = new SqlOutboxStore(database.db, 'test_outbox');
     });
     afterAll(async () => dispose());
 
@@ -89,11 +89,16 @@ function contract(
       expect((await store.fetchPending(10)).map((m) => m.id)).not.toContain('lost');
     });
 
-    it('stops returning messages once marked sent', async () => {
+    it('stops returning messages once marked sent, and keeps no row for them', async () => {
       await store.markSent(['m1', 'm2']);
       expect((await store.fetchPending(10)).map((m) => m.id)).toEqual(['m3']);
       expect(await store.pendingCount()).toBe(1);
       expect((await store.fetchPending(0)).length).toBe(0);
+      const rows = await (database.db as unknown as Kysely<Record<string, { id: string }>>)
+        .selectFrom('test_outbox')
+        .select('id')
+        .execute();
+      expect(rows.map((r) => r.id)).toEqual(['m3']);
     });
   });
 }

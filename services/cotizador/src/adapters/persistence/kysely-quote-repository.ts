@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely';
 import type { PageRequest, QuoteFilter, QuoteRepository, Slice } from '../../application/ports';
 import type { Quote } from '../../domain/quote';
 import type { StoredEstado } from '../../domain/quote-state';
-import { lineRows, quoteFromRows, quoteRow } from './rows';
+import { quoteFromRow, quoteRow } from './rows';
 import type { CotizadorDb } from './schema';
 
-/** Keeps a statement's bound values (≤ 13 per row) well under SQLite's and MySQL's limits. */
+/** Keeps a statement's bound values (14 per row) well under SQLite's and MySQL's limits. */
 const ROWS_PER_STATEMENT = 500;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -19,13 +19,7 @@ export class KyselyQuoteRepository implements QuoteRepository {
 
   async findById(id: string): Promise<Quote | undefined> {
     const row = await this.db.selectFrom('cotizaciones').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) return undefined;
-    const lines = await this.db
-      .selectFrom('cotizacion_lineas')
-      .selectAll()
-      .where('cotizacion_id', '=', id)
-      .execute();
-    return quoteFromRows(row, lines);
+    return row && quoteFromRow(row);
   }
 
   async list(filter: QuoteFilter, page: PageRequest): Promise<Slice<Quote>> {
@@ -48,20 +42,7 @@ export class KyselyQuoteRepository implements QuoteRepository {
         .offset(page.page * page.size)
         .execute(),
     ]);
-    if (rows.length === 0) return { items: [], total: Number(count.n) };
-    const lines = await this.db
-      .selectFrom('cotizacion_lineas')
-      .selectAll()
-      .where(
-        'cotizacion_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const byQuote = new Map<string, typeof lines>();
-    for (const line of lines)
-      byQuote.set(line.cotizacion_id, [...(byQuote.get(line.cotizacion_id) ?? []), line]);
-    return { items: rows.map((r) => quoteFromRows(r, byQuote.get(r.id) ?? [])), total: Number(count.n) };
+    return { items: rows.map(quoteFromRow), total: Number(count.n) };
   }
 
   async insert(quote: Quote): Promise<void> {
@@ -72,8 +53,6 @@ export class KyselyQuoteRepository implements QuoteRepository {
   async insertMany(quotes: readonly Quote[]): Promise<void> {
     for (const rows of chunks(quotes.map(quoteRow), ROWS_PER_STATEMENT))
       await this.db.insertInto('cotizaciones').values(rows).execute();
-    for (const rows of chunks(quotes.flatMap(lineRows), ROWS_PER_STATEMENT))
-      await this.db.insertInto('cotizacion_lineas').values(rows).execute();
   }
 
   async resolvePending(id: string, to: StoredEstado, now: Date): Promise<boolean> {

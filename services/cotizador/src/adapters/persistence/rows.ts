@@ -1,12 +1,13 @@
 import { money, type Cents } from '@arka/kernel';
 import { toBigInt } from '@arka/sql';
 import type { Selectable } from 'kysely';
+import { z } from 'zod';
 import { DISPONIBILIDADES } from '../../domain/availability';
 import { TIPOS_CLIENTE, type Customer } from '../../domain/customer';
 import type { Product } from '../../domain/product';
 import type { Quote } from '../../domain/quote';
 import type { StoredEstado } from '../../domain/quote-state';
-import type { ClienteTable, CotizacionLineaTable, CotizacionTable, ProductoTable } from './schema';
+import type { ClienteTable, CotizacionTable, ProductoTable } from './schema';
 
 const STORED_ESTADOS: readonly StoredEstado[] = ['PENDIENTE', 'APROBADA', 'RECHAZADA', 'CANCELADA'];
 
@@ -43,10 +44,50 @@ export function customerFromRow(row: Selectable<ClienteTable>): Customer {
   };
 }
 
-export function quoteFromRows(
-  row: Selectable<CotizacionTable>,
-  lines: readonly Selectable<CotizacionLineaTable>[],
-): Quote {
+/**
+ * A quote's lines as stored in `cotizaciones.lineas`, in line order: they are
+ * written once with the quote and never change, so they live in its row rather
+ * than in rows of their own. Amounts are whole cents.
+ */
+export const storedLinesSchema = z.array(
+  z.object({
+    productoId: z.number().int(),
+    nombre: z.string(),
+    cantidad: z.number().int(),
+    precioUnitarioCentavos: z.number().int(),
+    subtotalCentavos: z.number().int(),
+    disponibilidad: z.enum(DISPONIBILIDADES),
+  }),
+);
+export type StoredLine = z.infer<typeof storedLinesSchema>[number];
+
+export function linesColumn(lines: Quote['lineas']): string {
+  return JSON.stringify(
+    lines.map((l): StoredLine => ({
+      productoId: l.productoId,
+      nombre: l.nombre,
+      cantidad: l.cantidad,
+      precioUnitarioCentavos: centsColumn(l.precioUnitario),
+      subtotalCentavos: centsColumn(l.subtotal),
+      disponibilidad: l.disponibilidad,
+    })),
+  );
+}
+
+function linesFromColumn(text: string | null, quoteId: string): Quote['lineas'] {
+  const parsed = text === null ? undefined : storedLinesSchema.safeParse(JSON.parse(text));
+  if (!parsed?.success) throw new Error(`unexpected lineas in the database for quote ${quoteId}`);
+  return parsed.data.map((l) => ({
+    productoId: l.productoId,
+    nombre: l.nombre,
+    cantidad: l.cantidad,
+    precioUnitario: money.ofCents(BigInt(l.precioUnitarioCentavos)),
+    subtotal: money.ofCents(BigInt(l.subtotalCentavos)),
+    disponibilidad: l.disponibilidad,
+  }));
+}
+
+export function quoteFromRow(row: Selectable<CotizacionTable>): Quote {
   return {
     id: row.id,
     clienteId: row.cliente_id,
@@ -61,16 +102,7 @@ export function quoteFromRows(
     condicionesPago: row.condiciones_pago,
     tiempoEntrega: Number(row.tiempo_entrega),
     observaciones: row.observaciones,
-    lineas: [...lines]
-      .sort((a, b) => Number(a.linea) - Number(b.linea))
-      .map((l) => ({
-        productoId: Number(l.producto_id),
-        nombre: l.nombre,
-        cantidad: Number(l.cantidad),
-        precioUnitario: cents(l.precio_unitario_centavos),
-        subtotal: cents(l.subtotal_centavos),
-        disponibilidad: oneOf(DISPONIBILIDADES, l.disponibilidad, 'disponibilidad'),
-      })),
+    lineas: linesFromColumn(row.lineas, row.id),
   };
 }
 
@@ -89,18 +121,6 @@ export function quoteRow(quote: Quote): CotizacionTable {
     condiciones_pago: quote.condicionesPago,
     tiempo_entrega: quote.tiempoEntrega,
     observaciones: quote.observaciones,
+    lineas: linesColumn(quote.lineas),
   };
-}
-
-export function lineRows(quote: Quote): CotizacionLineaTable[] {
-  return quote.lineas.map((l, index) => ({
-    cotizacion_id: quote.id,
-    linea: index + 1,
-    producto_id: l.productoId,
-    nombre: l.nombre,
-    cantidad: l.cantidad,
-    precio_unitario_centavos: centsColumn(l.precioUnitario),
-    subtotal_centavos: centsColumn(l.subtotal),
-    disponibilidad: l.disponibilidad,
-  }));
 }

@@ -41,24 +41,17 @@ export interface CotizacionTable {
   condiciones_pago: string;
   tiempo_entrega: number;
   observaciones: string | null;
-}
-
-export interface CotizacionLineaTable {
-  cotizacion_id: string;
-  linea: number;
-  producto_id: number;
-  nombre: string;
-  cantidad: number;
-  precio_unitario_centavos: number | string;
-  subtotal_centavos: number | string;
-  disponibilidad: string;
+  /**
+   * The lines as JSON (rows.ts `StoredLine[]`). Nullable only because migration
+   * 0004 added it to a filled table; every quote is written with its lines.
+   */
+  lineas: string | null;
 }
 
 export interface CotizadorDb {
   productos: ProductoTable;
   clientes: ClienteTable;
   cotizaciones: CotizacionTable;
-  cotizacion_lineas: CotizacionLineaTable;
 }
 
 export const OUTBOX_TABLE = 'cotizador_outbox';
