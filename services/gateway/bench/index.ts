@@ -1,18 +1,17 @@
 /**
  * Quote creation through the gateway beside the same requests sent straight to the
- * cotizador, in one run: both servers in this process (as the local platform runs
- * them), autocannon in a child process so the client does not share their event loop.
+ * cotizador, in one run. Both servers run as their containers do, esbuild bundles
+ * on plain node, each in its own process (bench/processes.ts), so the gateway's
+ * figure is its own and not tsx's or this runner's; autocannon runs in another
+ * child so the client does not share their event loops.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { load as loadWith } from '../../../bench/autocannon';
 import type { BenchRow } from '../../../bench/types';
-import { startGateway } from '../src/gateway';
+import { bundleServers, COTIZADOR_CATALOG_FILE, startServer } from './processes';
 
 const SUITE = 'gateway';
 const CONNECTIONS = 50;
@@ -33,35 +32,6 @@ const RATIO_GOAL = 0.6;
 const SECRET = 'gateway-benchmark-secret-0123456789abcdef';
 const PASSWORD = 'gateway-bench-password';
 
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
-/** The cotizador in its own process, with the node flags it runs with. */
-async function startCotizadorProcess(
-  env: Record<string, string>,
-): Promise<{ address: string; close: () => Promise<void> }> {
-  const child: ChildProcess = fork(join(import.meta.dirname, 'cotizador-process.ts'), [], {
-    execArgv: ['--import', TSX, '--max-semi-space-size=4'],
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const address = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the cotizador exited (${code}) before listening`)));
-    child.on('message', (message) => {
-      const parsed = z.object({ address: z.string() }).safeParse(message);
-      if (parsed.success) resolve(parsed.data.address);
-    });
-  });
-  return {
-    address,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('stop');
-      await exited;
-    },
-  };
-}
-
 export async function run(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
   const common = {
@@ -71,18 +41,16 @@ export async function run(): Promise<BenchRow[]> {
     HOST: '127.0.0.1',
     PORT: '0',
   };
-  const cotizador = await startCotizadorProcess(common);
+  await bundleServers();
+  const cotizador = await startServer('cotizador', { ...common, CATALOG_FILE: COTIZADOR_CATALOG_FILE });
   try {
-    const gateway = await startGateway(
-      {
-        ...common,
-        COTIZADOR_URL: cotizador.address,
-        ARKA_DEMO_PASSWORD: PASSWORD,
-        // One client sending as fast as it can is the point here, not something to throttle.
-        RATE_LIMIT_MAX: '100000000',
-      },
-      { print: () => undefined },
-    );
+    const gateway = await startServer('gateway', {
+      ...common,
+      COTIZADOR_URL: cotizador.address,
+      ARKA_DEMO_PASSWORD: PASSWORD,
+      // One client sending as fast as it can is the point here, not something to throttle.
+      RATE_LIMIT_MAX: '100000000',
+    });
     try {
       const login = await fetch(`${gateway.address}/auth/login`, {
         method: 'POST',
