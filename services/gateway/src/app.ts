@@ -24,6 +24,7 @@ import { registerAggregatedDocs } from './adapters/http/docs';
 import { registerRateLimit } from './adapters/http/rate-limit';
 import { checkUpstreams } from './adapters/http/upstream-health';
 import { registerUpstreamProxy, type Upstream, type UpstreamSettings } from './adapters/http/upstream-proxy';
+import { cachedTokenVerifier } from './adapters/security/cached-token-verifier';
 import { createOpaqueRefreshTokenCodec } from './adapters/security/opaque-refresh-token-codec';
 import type { GatewayConfig } from './config';
 
@@ -66,7 +67,8 @@ function upstreamSettings(config: GatewayConfig): UpstreamSettings[] {
 export async function buildGatewayApp(config: GatewayConfig, deps: GatewayDeps): Promise<HttpApp> {
   const clock = deps.clock ?? (() => new Date());
   const jwt = { secret: deps.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
-  const verifier = createAccessTokenVerifier(jwt);
+  // One cache for the rate limit's key and the guard, which both verify each proxied request's token.
+  const verifier = cachedTokenVerifier(createAccessTokenVerifier(jwt));
   const issuing = {
     accessTokens: createAccessTokenSigner(jwt),
     refreshCodec: createOpaqueRefreshTokenCodec(),
