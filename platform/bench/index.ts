@@ -15,7 +15,7 @@ import { tokenPair } from '../src/flow/schemas';
 import { launchPlatform } from '../src/launcher';
 import { freePort, freePorts } from '../src/ports-free';
 import { load, type LoadResult } from './load';
-import { sampleTreeRss } from './rss-sampler';
+import { sampleTreeRss, type TreeRss } from './rss-sampler';
 
 const CONNECTIONS = 50;
 const QUOTE_SECONDS = 20;
@@ -45,7 +45,7 @@ async function helloWorld(): Promise<LoadResult> {
 
 export async function run(): Promise<BenchRow[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'arka-bench-'));
-  let starting: { stop(): number } | undefined;
+  let starting: { stop(): TreeRss } | undefined;
   const platform = await launchPlatform({
     dataDir,
     ports: await freePorts(),
@@ -54,11 +54,12 @@ export async function run(): Promise<BenchRow[]> {
     env: { GATEWAY_RATE_LIMIT_MAX: '100000000' },
     onSpawn: (pid) => (starting = sampleTreeRss(pid)),
   }).finally(() => starting?.stop());
-  const startPeak = starting?.stop() ?? 0;
+  const startPeak = starting?.stop().peak ?? 0;
   const serving = sampleTreeRss(platform.pid);
   let quotes: LoadResult;
   let baseline: LoadResult;
   let peakRss: number;
+  let byProcess: TreeRss['byProcess'];
   try {
     const cliente = await login(platform.endpoints.gateway, 'cliente1', PASSWORD, tokenPair);
     const products = await catalog(cliente, 2);
@@ -74,12 +75,17 @@ export async function run(): Promise<BenchRow[]> {
         productos: products.map((p) => ({ productoId: p.id, cantidad: 3 })),
       }),
     });
-    peakRss = serving.stop();
+    ({ peak: peakRss, byProcess } = serving.stop());
   } finally {
     serving.stop();
     await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  console.log(
+    `platform bench: peak RSS per process while serving: ${byProcess
+      .map((p) => `${p.label} ${Math.round(p.peak / MB)}`)
+      .join(', ')} (MB)`,
+  );
   if (quotes.failed > 0) console.warn(`platform bench: ${quotes.failed} quote requests failed (not counted)`);
   const ratio = quotes.requestsPerSecond / baseline.requestsPerSecond;
   return [

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Ports } from './config';
 import { endpointsFor, type Endpoints } from './endpoints';
-import { REPO_ROOT, resolveFromRoot } from './runtime/repo';
+import { REPO_ROOT } from './runtime/repo';
 
 export interface LaunchOptions {
   readonly dataDir: string;
@@ -31,34 +30,31 @@ export interface LaunchedPlatform {
 }
 
 /**
- * Starts `npm start`'s supervisor as a child process (tests, benchmarks) and waits
- * for its summary. Only this supervisor's PID is ever signalled.
+ * Starts the supervisor as `npm start` does (platform/bin/start.mjs: bundled, on plain
+ * node) as a child process (tests, benchmarks) and waits for its summary. Only this
+ * supervisor's PID is ever signalled.
  */
 export async function launchPlatform(options: LaunchOptions): Promise<LaunchedPlatform> {
   const p = options.ports;
-  const child = spawn(
-    process.execPath,
-    ['--import', pathToFileURL(resolveFromRoot('tsx')).href, join(REPO_ROOT, 'platform', 'src', 'start.ts')],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ARKA_DATA_DIR: options.dataDir,
-        GATEWAY_PORT: String(p.gateway),
-        COTIZADOR_PORT: String(p.cotizador),
-        GESTOR_PORT: String(p.gestor),
-        DYNALITE_PORT: String(p.dynalite),
-        SES_PORT: String(p.ses),
-        METRICS_PORT: String(p.metrics),
-        ARKA_DEMO_PASSWORD: options.password,
-        // Tests and benchmarks need no console; building it would race the console's own e2e build.
-        ARKA_CONSOLE: 'off',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'platform', 'bin', 'start.mjs')], {
+    cwd: REPO_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ARKA_DATA_DIR: options.dataDir,
+      GATEWAY_PORT: String(p.gateway),
+      COTIZADOR_PORT: String(p.cotizador),
+      GESTOR_PORT: String(p.gestor),
+      DYNALITE_PORT: String(p.dynalite),
+      SES_PORT: String(p.ses),
+      METRICS_PORT: String(p.metrics),
+      ARKA_DEMO_PASSWORD: options.password,
+      // Tests and benchmarks need no console; building it would race the console's own e2e build.
+      ARKA_CONSOLE: 'off',
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error('the supervisor did not start');
   options.onSpawn?.(pid);

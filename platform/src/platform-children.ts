@@ -2,18 +2,31 @@ import { join } from 'node:path';
 import type { PlatformConfig } from './config';
 import type { Endpoints } from './endpoints';
 import type { ChildSpec } from './supervisor/child-spec';
-import { packageDir, REPO_ROOT } from './runtime/repo';
+import { REPO_ROOT } from './runtime/repo';
 
 /** The TypeScript entry of each Node child, relative to the repository root. */
 export const ENTRIES = {
   cotizador: 'services/cotizador/src/main.ts',
   'gestor-solicitudes': 'services/gestor-solicitudes/src/main.ts',
-  dispatcher: 'services/gestor-solicitudes/src/dispatcher-main.ts',
-  notifications: 'platform/src/workers/notifications.ts',
+  background: 'platform/src/workers/background-main.ts',
   gateway: 'services/gateway/src/main.ts',
 } as const;
 
 export type EntryName = keyof typeof ENTRIES;
+
+/**
+ * A 4 MB semi-space caps V8's young generation, which otherwise grows to 3 × 16 MB per
+ * process under load (the cotizador's README measures it).
+ */
+const SERVICE_FLAGS = ['--max-semi-space-size=4'];
+
+/** The V8 flags of each Node child. */
+export const NODE_FLAGS: Readonly<Record<EntryName, readonly string[]>> = {
+  cotizador: SERVICE_FLAGS,
+  'gestor-solicitudes': SERVICE_FLAGS,
+  background: SERVICE_FLAGS,
+  gateway: SERVICE_FLAGS,
+};
 
 /** How to run one entry: `node <bundle>` or `node --import tsx <source>`. */
 export type EntryCommand = (name: EntryName) => readonly string[];
@@ -43,6 +56,11 @@ function baseEnv(config: PlatformConfig, inherited: Readonly<Record<string, stri
     // One malloc arena per process: the thread pool (argon2 hashing at start) otherwise
     // leaves per-thread arenas behind, about 60 MB of resident memory in the gateway.
     MALLOC_ARENA_MAX: '1',
+    // A fixed mmap threshold: blocks over 128 KB (argon2's 19 MB, V8's parser and
+    // compiler zones at start) are mapped apart and returned when freed. glibc would
+    // otherwise raise the threshold after the first such block and keep the next ones
+    // in the heap for good: about 20 MB per process.
+    MALLOC_MMAP_THRESHOLD_: '131072',
   };
 }
 
@@ -78,33 +96,6 @@ export function platformChildren(
     AWS_SECRET_ACCESS_KEY: 'local',
   };
   return [
-    {
-      name: 'dynalite',
-      command: process.execPath,
-      args: [
-        join(packageDir('dynalite'), 'cli.js'),
-        ...['--host', '127.0.0.1', '--port', String(config.ports.dynalite)],
-        ...['--path', join(config.dataDir, 'dynalite')],
-        ...['--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0'],
-      ],
-      env: base,
-      cwd: REPO_ROOT,
-      // dynalite has no health route; any HTTP answer means it listens.
-      readiness: { kind: 'http', url: endpoints.dynalite, anyStatus: true },
-      niceness: BACKGROUND,
-    },
-    {
-      name: 'ses',
-      command: process.execPath,
-      args: [
-        join(packageDir('aws-ses-v2-local'), 'dist', 'cli.js'),
-        ...['--host', '127.0.0.1', '--port', String(config.ports.ses)],
-      ],
-      env: base,
-      cwd: REPO_ROOT,
-      readiness: { kind: 'http', url: `${endpoints.ses}/health-check` },
-      niceness: BACKGROUND,
-    },
     node(
       'cotizador',
       {
@@ -120,13 +111,10 @@ export function platformChildren(
       { readiness: health(endpoints.gestor) },
     ),
     node(
-      'dispatcher',
-      {},
-      { readiness: { kind: 'spawned' }, after: ['gestor-solicitudes'], niceness: BACKGROUND },
-    ),
-    node(
-      'notifications',
+      'background',
       {
+        DYNALITE_PORT: String(config.ports.dynalite),
+        SES_PORT: String(config.ports.ses),
         ...awsLocal,
         ENVIRONMENT: 'local',
         AUDIT_TABLE_NAME: endpoints.auditTable,
@@ -137,7 +125,14 @@ export function platformChildren(
         SES_ENDPOINT: endpoints.ses,
         POWERTOOLS_METRICS_DISABLED: 'true',
       },
-      { readiness: { kind: 'message' }, after: ['dynalite', 'ses'], niceness: BACKGROUND },
+      {
+        parts: ['dynalite', 'ses', 'dispatcher', 'notifications'],
+        // Ready once the stand-ins listen and both workers consume.
+        readiness: { kind: 'message' },
+        // The dispatcher works on the gestor's store, which the gestor creates.
+        after: ['gestor-solicitudes'],
+        niceness: BACKGROUND,
+      },
     ),
     node(
       'gateway',

@@ -11,6 +11,7 @@ import { DEMO_USERS } from './demo-users';
 import { endpointsFor, writeEndpoints } from './endpoints';
 import { fileLogger } from './file-logger';
 import { startMetricsServer } from './metrics/metrics-server';
+import { servicesOf } from './metrics/services';
 import { localStores } from './metrics/stores';
 import { platformChildren } from './platform-children';
 import { portsInUse } from './ports-free';
@@ -94,7 +95,7 @@ const metrics = await startMetricsServer({
   intervalMs: config.metricsIntervalMs,
   logger: fileLogger(join(logDir, 'supervisor.log'), 'metrics'),
   provider: async () => ({
-    services: supervisor.status(),
+    services: servicesOf(supervisor.status()),
     stores: localStores(config.dataDir, endpoints.dynalite),
   }),
 });

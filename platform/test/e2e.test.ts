@@ -10,8 +10,9 @@ import { commandLine, identify, processTree, stillRunning, type ProcessIdentity 
 /**
  * The whole platform, started the way `npm start` starts it, on a temporary data
  * directory and free ports; the flow of `npm run demo` runs through its gateway.
- * About eight processes on a shared machine: the hooks allow minutes, the
- * assertions never depend on speed.
+ * Five processes (the supervisor, both services, the background process and the
+ * gateway) on a shared machine: the hooks allow minutes, the assertions never depend
+ * on speed.
  */
 const PASSWORD = 'e2e-demo-password';
 let dataDir: string;
@@ -19,6 +20,9 @@ let platform: LaunchedPlatform;
 let children: ProcessIdentity[] = [];
 let flow: FlowResult;
 const logLines: string[] = [];
+
+/** The bundle a process of the tree runs (`<data>/.build/<name>.mjs`), '' for none. */
+const bundleOf = (pid: number): string => /\/([\w-]+)\.mjs$/.exec(commandLine(pid))?.[1] ?? '';
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'arka-e2e-'));
@@ -38,8 +42,29 @@ describe('the local platform, end to end', () => {
     expect(out).toContain(`${platform.endpoints.gateway}/docs`);
     expect(out).toContain(`password: ${PASSWORD}`);
     expect(out).toContain(dataDir);
-    expect(children.length).toBeGreaterThanOrEqual(7);
+    expect(children.map((c) => bundleOf(c.pid)).sort()).toEqual([
+      'background',
+      'cotizador',
+      'gateway',
+      'gestor-solicitudes',
+    ]);
   });
+
+  it('restarts the background process, all four of its parts, and reports it', async () => {
+    // Prepare
+    const background = processTree(platform.pid).find((pid) => bundleOf(pid) === 'background');
+    if (background === undefined) throw new Error('no background process in the tree');
+    const mark = platform.output().length;
+
+    // Act
+    process.kill(background, 'SIGKILL');
+    await platform.waitForOutput('✔ background restarted and ready', 120_000, mark);
+
+    // Assess: the stand-ins answer again; the flow below needs both workers too.
+    expect(platform.output().slice(mark)).toContain('✘ background stopped unexpectedly (signal SIGKILL)');
+    expect((await fetch(`${platform.endpoints.ses}/health-check`)).status).toBe(200);
+    expect((await fetch(platform.endpoints.dynalite)).status).toBeGreaterThan(0);
+  }, 180_000);
 
   it('runs the purchasing and quoting flow through the gateway', async () => {
     // Act
@@ -93,9 +118,7 @@ describe('the local platform, end to end', () => {
 
   it('restarts a killed service, reports it and serves again', async () => {
     // Prepare
-    const cotizador = processTree(platform.pid).find((pid) =>
-      /cotizador(\.mjs|\/src\/main\.ts)/.test(commandLine(pid)),
-    );
+    const cotizador = processTree(platform.pid).find((pid) => bundleOf(pid) === 'cotizador');
     if (cotizador === undefined) throw new Error('no cotizador process in the tree');
     const mark = platform.output().length;
 
@@ -115,6 +138,10 @@ describe('the local platform, end to end', () => {
 
     // Assess
     expect(text).toMatch(/arka_service_running_tasks\{[^}]*service_name="gateway"[^}]*\} 1/);
+    // One service per role: the background process counts as dynalite, ses, dispatcher, notifications.
+    for (const role of ['dynalite', 'ses', 'dispatcher', 'notifications']) {
+      expect(text).toMatch(new RegExp(`arka_service_running_tasks\\{[^}]*service_name="${role}"[^}]*\\} 1`));
+    }
     expect(text).toMatch(/arka_cluster_active_services\{[^}]*\} 7/);
   });
 
@@ -128,7 +155,7 @@ describe('the local platform, end to end', () => {
     // Assess
     expect(code).toBe(0);
     expect(platform.output()).toContain('Stopped.');
-    expect(tree.length).toBeGreaterThanOrEqual(8);
+    expect(tree.length).toBe(5);
     expect([...tree, ...children].filter(stillRunning)).toEqual([]);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChildStatus } from '../src/supervisor/child-spec';
 import { startMetricsServer, type MetricsServer } from '../src/metrics/metrics-server';
+import { servicesOf } from '../src/metrics/services';
 import { localStores } from '../src/metrics/stores';
 import { freePort } from './helpers/ports';
 
@@ -25,7 +26,7 @@ describe('metrics on the local platform', () => {
     new Database(join(dataDir, 'cotizador.sqlite')).close();
     new Database(join(dataDir, 'solicitudes.sqlite')).close();
     let services: ChildStatus[] = [
-      { name: 'gateway', pid: 10, desired: 1, running: 0, pending: 1, restarts: 0 },
+      { name: 'gateway', parts: ['gateway'], pid: 10, desired: 1, running: 0, pending: 1, restarts: 0 },
     ];
     const port = await freePort();
     const deadDynalite = `http://127.0.0.1:${await freePort()}`;
@@ -38,7 +39,9 @@ describe('metrics on the local platform', () => {
     servers.push(server);
 
     // Act
-    services = [{ name: 'gateway', pid: 10, desired: 1, running: 1, pending: 0, restarts: 0 }];
+    services = [
+      { name: 'gateway', parts: ['gateway'], pid: 10, desired: 1, running: 1, pending: 0, restarts: 0 },
+    ];
     await server.refresh();
     const response = await fetch(`http://127.0.0.1:${port}/metrics`);
     const text = await response.text();
@@ -50,6 +53,32 @@ describe('metrics on the local platform', () => {
     expect(text).toMatch(/arka_database_up\{[^}]*"cotizador"[^}]*\} 1/);
     expect(text).toMatch(/arka_documentdb_up\{[^}]*"solicitudes"[^}]*\} 1/);
     expect(text).toMatch(/arka_documentdb_up\{[^}]*"dynalite-audit"[^}]*\} 0/);
+  });
+
+  it('reports each role of a process that hosts several as a service with that process state', () => {
+    // Prepare
+    const processes: ChildStatus[] = [
+      { name: 'gateway', parts: ['gateway'], pid: 10, desired: 1, running: 1, pending: 0, restarts: 0 },
+      {
+        name: 'background',
+        parts: ['dynalite', 'dispatcher'],
+        pid: 11,
+        desired: 1,
+        running: 0,
+        pending: 1,
+        restarts: 2,
+      },
+    ];
+
+    // Act
+    const services = servicesOf(processes);
+
+    // Assess
+    expect(services).toEqual([
+      { name: 'gateway', desired: 1, running: 1, pending: 0 },
+      { name: 'dynalite', desired: 1, running: 0, pending: 1 },
+      { name: 'dispatcher', desired: 1, running: 0, pending: 1 },
+    ]);
   });
 
   it('answers 404 outside /metrics', async () => {

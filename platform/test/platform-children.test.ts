@@ -24,21 +24,22 @@ const byName = (name: string) => {
 };
 
 describe('the processes of the local platform', () => {
-  it('runs the AWS stand-ins, both services, both workers and the gateway last', () => {
-    expect(children.map((c) => c.name)).toEqual([
-      'dynalite',
-      'ses',
-      'cotizador',
-      'gestor-solicitudes',
-      'dispatcher',
-      'notifications',
-      'gateway',
-    ]);
+  it('runs both services, the background process and the gateway last', () => {
+    expect(children.map((c) => c.name)).toEqual(['cotizador', 'gestor-solicitudes', 'background', 'gateway']);
     expect(byName('gateway').after).toEqual(['cotizador', 'gestor-solicitudes']);
     expect(byName('gateway').readiness).toEqual({
       kind: 'http',
       url: 'http://127.0.0.1:9080/actuator/health',
     });
+  });
+
+  it('runs the AWS stand-ins and both workers in one background process, ready when it says so', () => {
+    const background = byName('background');
+    expect(background.parts).toEqual(['dynalite', 'ses', 'dispatcher', 'notifications']);
+    expect(background.readiness).toEqual({ kind: 'message' });
+    // The dispatcher works on the store the gestor creates.
+    expect(background.after).toEqual(['gestor-solicitudes']);
+    expect(background.args).toEqual(['/srv/arka/.build/background.mjs']);
   });
 
   it('keeps every child embedded, whatever the shell exported', () => {
@@ -47,7 +48,13 @@ describe('the processes of the local platform', () => {
       expect(child.env).not.toHaveProperty('JWT_SECRET');
       expect(child.env).toMatchObject({ PATH: '/usr/bin', ARKA_DATA_DIR: '/srv/arka', HOST: '127.0.0.1' });
     }
-    expect(byName('dynalite').env).not.toHaveProperty('PORT');
+    expect(byName('background').env).not.toHaveProperty('PORT');
+  });
+
+  it('gives every child one malloc arena and a fixed mmap threshold', () => {
+    for (const child of children) {
+      expect(child.env).toMatchObject({ MALLOC_ARENA_MAX: '1', MALLOC_MMAP_THRESHOLD_: '131072' });
+    }
   });
 
   it('tells each service its port and the gateway its upstreams and the demo password', () => {
@@ -62,22 +69,18 @@ describe('the processes of the local platform', () => {
     expect(byName('cotizador').args).toEqual(['/srv/arka/.build/cotizador.mjs']);
   });
 
-  it('points the notifications function at dynalite, the local SES and the local SMS outbox', () => {
-    expect(byName('notifications').env).toMatchObject({
+  it('gives the stand-ins their ports and points the notifications function at them', () => {
+    expect(byName('background').env).toMatchObject({
+      DYNALITE_PORT: '4567',
+      SES_PORT: '8005',
       ENVIRONMENT: 'local',
       SNS_CHANNEL: 'local',
       DYNAMODB_ENDPOINT: 'http://127.0.0.1:4567',
       SES_ENDPOINT: 'http://127.0.0.1:8005',
     });
-    expect(byName('notifications').after).toEqual(['dynalite', 'ses']);
   });
 
   it('runs the background work at a lower priority than the request path', () => {
-    expect(children.filter((c) => c.niceness !== undefined).map((c) => c.name)).toEqual([
-      'dynalite',
-      'ses',
-      'dispatcher',
-      'notifications',
-    ]);
+    expect(children.filter((c) => c.niceness !== undefined).map((c) => c.name)).toEqual(['background']);
   });
 });

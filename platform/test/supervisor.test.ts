@@ -77,17 +77,17 @@ describe('supervisor', () => {
     // Prepare
     const store = await httpChild('store');
     const service = await httpChild('service', {}, ['store']);
-    const worker: ChildSpec = { ...ipcChild('worker', ['store']), niceness: 7 };
+    const worker: ChildSpec = { ...ipcChild('worker', ['store']), niceness: 7, parts: ['mailer', 'billing'] };
     const { supervisor, events } = supervise([store, service, worker]);
 
     // Act
     await supervisor.start();
 
     // Assess
-    expect(supervisor.status().map((s) => [s.name, s.desired, s.running, s.pending])).toEqual([
-      ['store', 1, 1, 0],
-      ['service', 1, 1, 0],
-      ['worker', 1, 1, 0],
+    expect(supervisor.status().map((s) => [s.name, s.parts, s.desired, s.running, s.pending])).toEqual([
+      ['store', ['store'], 1, 1, 0],
+      ['service', ['service'], 1, 1, 0],
+      ['worker', ['mailer', 'billing'], 1, 1, 0],
     ]);
     const order = events.flatMap((e) => (e.kind === 'ready' ? [e.name] : []));
     expect(order[0]).toBe('store');

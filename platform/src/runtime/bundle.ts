@@ -25,6 +25,34 @@ const externalsByAbsolutePath: Plugin = {
   },
 };
 
+const WORKSPACE_SOURCE = /^(?:@arka\/|\.)/;
+
+/**
+ * Our own packages declare no `sideEffects`, so esbuild would keep every module an
+ * index re-exports, and evaluate it at start: the workers, which use a few functions
+ * of @arka/kernel and @arka/gestor-solicitudes, would load Fastify, Ajv and the
+ * OpenAPI stack (about half their bundle). None of our modules acts on import (none
+ * is imported for its effects alone), so a module whose exports nobody uses is left out.
+ */
+const workspaceWithoutSideEffects: Plugin = {
+  name: 'arka-workspace-side-effects',
+  setup(builder) {
+    builder.onResolve({ filter: WORKSPACE_SOURCE }, async (args) => {
+      if (args.pluginData === 'arka-resolving') return undefined;
+      const fromWorkspace = args.importer.startsWith(REPO_ROOT) && !args.importer.includes('node_modules');
+      if (!args.path.startsWith('@arka/') && !fromWorkspace) return undefined;
+      const resolved = await builder.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'arka-resolving',
+      });
+      if (resolved.errors.length > 0 || resolved.external) return undefined;
+      return { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 // Bundled CommonJS code calls require(); an ES module has none unless we make one.
 const BANNER =
   "import { createRequire as __arkaCreateRequire } from 'node:module';\nconst require = __arkaCreateRequire(import.meta.url);";
@@ -53,7 +81,9 @@ export async function bundleEntries(
     target: 'node20',
     minify: true,
     banner: { js: BANNER },
-    plugins: [externalsByAbsolutePath],
+    plugins: [externalsByAbsolutePath, workspaceWithoutSideEffects],
+    // Code that finds files of the repository (runtime/repo.ts) runs from <data>/.build.
+    define: { __ARKA_REPO_ROOT__: JSON.stringify(REPO_ROOT) },
     logLevel: 'error',
     absWorkingDir: REPO_ROOT,
     metafile: true,

@@ -2,16 +2,10 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { ENTRIES, type EntryCommand, type EntryName } from '../platform-children';
+import { ENTRIES, NODE_FLAGS, type EntryCommand, type EntryName } from '../platform-children';
 import { REPO_ROOT, resolveFromRoot } from './repo';
 
 const run = promisify(execFile);
-
-/**
- * A 4 MB semi-space caps V8's young generation, which otherwise grows to 3 × 16 MB per
- * process under load (the cotizador's README measures it); eight processes feel it.
- */
-const NODE_FLAGS = ['--max-semi-space-size=4'];
 
 /**
  * How each Node child runs. `bundle` (the default) builds every entry once with
@@ -27,7 +21,7 @@ export async function prepareEntryCommands(
   if (runtime === 'tsx') {
     return (name: EntryName) => [
       process.execPath,
-      ...NODE_FLAGS,
+      ...NODE_FLAGS[name],
       '--import',
       loader,
       join(REPO_ROOT, ENTRIES[name]),
@@ -42,5 +36,5 @@ export async function prepareEntryCommands(
       cwd: REPO_ROOT,
     },
   );
-  return (name: EntryName) => [process.execPath, ...NODE_FLAGS, join(outDir, `${name}.mjs`)];
+  return (name: EntryName) => [process.execPath, ...NODE_FLAGS[name], join(outDir, `${name}.mjs`)];
 }

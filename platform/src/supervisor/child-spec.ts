@@ -10,6 +10,12 @@ export type Readiness =
 /** One process of the platform, as the supervisor runs it. */
 export interface ChildSpec {
   readonly name: string;
+  /**
+   * The roles this one process plays when it hosts several (the workers process runs
+   * the dispatcher and the notifications function): each is reported as a service of
+   * its own to the metrics, sharing the process's state. @default [name]
+   */
+  readonly parts?: readonly string[];
   /** The executable (usually `process.execPath`) and its arguments. */
   readonly command: string;
   readonly args: readonly string[];
@@ -49,6 +55,8 @@ export type SupervisorEvent =
 /** The supervisor's view of one child, for the metrics source and tests. */
 export interface ChildStatus {
   readonly name: string;
+  /** The roles the process plays (see ChildSpec.parts); `[name]` for a single-role child. */
+  readonly parts: readonly string[];
   readonly pid: number | undefined;
   readonly desired: number;
   readonly running: number;

@@ -73,6 +73,7 @@ export class SupervisedChild {
     const stoppedOnPurpose = this.state === 'stopping' || this.state === 'stopped' || this.state === 'failed';
     return {
       name: this.name,
+      parts: this.spec.parts ?? [this.name],
       pid: this.pid,
       desired: stoppedOnPurpose ? 0 : 1,
       running: this.state === 'ready' ? 1 : 0,
