@@ -21,7 +21,13 @@ const rounds = Number(process.env['ROUNDS'] ?? 1);
 const direct = process.env['DIRECT'] === '1';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'gateway-probe-'));
-const common = { ARKA_DATA_DIR: dataDir, JWT_SECRET: SECRET, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0' };
+const common = {
+  ARKA_DATA_DIR: dataDir,
+  JWT_SECRET: SECRET,
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  PORT: '0',
+};
 await bundleServers();
 const cotizador = await startServer('cotizador', { ...common, CATALOG_FILE: COTIZADOR_CATALOG_FILE });
 const gateway = await startServer(

@@ -5,6 +5,9 @@ import { buildTestGateway, TEST_SECRET, type TestGateway } from './helpers/harne
 
 const signer = createAccessTokenSigner({ secret: TEST_SECRET, issuer: 'arka-gateway', audience: 'arka-api' });
 const BODY_LIMIT = 2 * 1024 * 1024;
+/** Longer than the answers the gateway reads whole: this one streams through. */
+const LONG_ANSWER = Buffer.alloc(300 * 1024);
+for (let i = 0; i < LONG_ANSWER.length; i++) LONG_ANSWER[i] = (i * 7 + 3) % 256;
 
 describe('proxy to the upstream services', () => {
   let cotizador: FakeUpstream;
@@ -23,6 +26,13 @@ describe('proxy to the upstream services', () => {
           .header('x-upstream-note', 'kept')
           .send('{"type":"https://arka.example/problems/conflict","status":409,"detail":"Está APROBADA"}'),
       );
+      app.get('/api/v1/cotizador/hop', async (_request, reply) =>
+        reply.header('connection', 'keep-alive, x-upstream-hop').header('x-upstream-hop', 'local').send({}),
+      );
+      app.get('/api/v1/cotizador/larga', async (_request, reply) =>
+        reply.header('content-type', 'application/octet-stream').send(LONG_ANSWER),
+      );
+      app.delete('/api/v1/cotizador/vacia', async (_request, reply) => reply.code(204).send());
     });
     gestor = await startFakeUpstream(echoRoutes('/api/v1/gestor-solicitudes'));
     gateway = await buildTestGateway({
@@ -167,6 +177,54 @@ describe('proxy to the upstream services', () => {
     );
     expect(response.headers['x-upstream-note']).toBe('kept');
     expect(response.headers).not.toHaveProperty('proxy-authenticate');
+  });
+
+  it('drops the headers the answer names in its Connection header', async () => {
+    const response = await send({ method: 'GET', url: '/api/v1/cotizador/hop' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers).not.toHaveProperty('x-upstream-hop');
+  });
+
+  it('relays a long answer byte for byte', async () => {
+    const response = await send({ method: 'GET', url: '/api/v1/cotizador/larga' });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-length']).toBe(String(LONG_ANSWER.length));
+    expect(response.rawPayload.equals(LONG_ANSWER)).toBe(true);
+  });
+
+  it("answers HEAD with the upstream's headers and no body", async () => {
+    const response = await gateway.app.inject({
+      method: 'HEAD',
+      url: '/api/v1/cotizador/larga',
+      headers: { authorization: bearer },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-length']).toBe(String(LONG_ANSWER.length));
+    expect(response.rawPayload.length).toBe(0);
+  });
+
+  it('relays a 204 without a body', async () => {
+    const response = await send({ method: 'DELETE', url: '/api/v1/cotizador/vacia' });
+
+    expect(response.statusCode).toBe(204);
+    expect(response.rawPayload.length).toBe(0);
+  });
+
+  it('forwards a body the client announced with Expect: 100-continue', async () => {
+    const body = Buffer.from('{"productos":[]}');
+
+    const response = await send({
+      method: 'POST',
+      url: '/api/v1/cotizador/cotizaciones',
+      body,
+      headers: { 'content-type': 'application/json', expect: '100-continue' },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(Buffer.from(response.json().body, 'base64').equals(body)).toBe(true);
   });
 
   it('answers 401 itself, without calling the upstream, when no token comes', async () => {

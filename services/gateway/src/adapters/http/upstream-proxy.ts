@@ -1,16 +1,18 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import replyFrom from '@fastify/reply-from';
+import { Readable } from 'node:stream';
 import { errors, type ZodApp } from '@arka/kernel';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import CircuitBreaker from 'opossum';
+import { Pool, type Dispatcher } from 'undici';
+import {
+  BreakerOpenError,
+  BreakerShutdownError,
+  createBreaker,
+  type BreakerSettings,
+  type BreakerState,
+} from './circuit-breaker';
 import { gatewayErrors } from './gateway-errors';
 
-export interface BreakerSettings {
-  readonly errorThresholdPercentage: number;
-  readonly volumeThreshold: number;
-  readonly rollingWindowMs: number;
-  readonly resetTimeoutMs: number;
-}
+export type { BreakerSettings, BreakerState } from './circuit-breaker';
 
 export interface UpstreamSettings {
   /** Name in logs, health and problem details, e.g. `cotizador`. */
@@ -22,8 +24,6 @@ export interface UpstreamSettings {
   readonly timeoutMs: number;
   readonly breaker: BreakerSettings;
 }
-
-export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface Upstream {
   readonly name: string;
@@ -43,23 +43,90 @@ const HOP_BY_HOP = [
   'transfer-encoding',
   'upgrade',
 ];
-const METHODS = ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'];
+/**
+ * Request headers the gateway does not copy: hop-by-hop ones; those it sets itself
+ * (`host` and `content-length` by the HTTP client, `x-request-id`, `x-forwarded-for`);
+ * and `expect`, which Node already answered (100 Continue) before the body was read.
+ */
+const NOT_FORWARDED = new Set([
+  ...HOP_BY_HOP,
+  'host',
+  'content-length',
+  'expect',
+  'x-request-id',
+  'x-forwarded-for',
+]);
+const NOT_RELAYED = new Set(HOP_BY_HOP);
+// HEAD named here rather than left to Fastify's automatic route, which would answer Content-Length: 0.
+const METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'];
+/** Answers up to this size (by their Content-Length) are read whole, then sent in one write; longer or unsized ones stream. */
+const BUFFERED_ANSWER_BYTES = 64 * 1024;
+/** Statuses whose answers carry no body. */
+const noBody = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304;
 
-function withoutHopByHop<H extends IncomingHttpHeaders>(headers: H): H {
-  const copy = { ...headers };
-  for (const name of HOP_BY_HOP) delete copy[name];
-  return copy;
+/** The header names listed in a Connection header (RFC 9110 §7.6.1), lower case. */
+function connectionOptions(value: string | string[] | undefined): Set<string> | undefined {
+  if (value === undefined) return undefined;
+  const names = new Set<string>();
+  for (const part of (Array.isArray(value) ? value.join(',') : value).split(',')) {
+    const name = part.trim().toLowerCase();
+    if (name !== '') names.add(name);
+  }
+  return names;
 }
 
-/** An upstream answered 502–504 itself: relayed as it was, and counted by the breaker. */
-class UpstreamServerError extends Error {}
+/**
+ * The headers sent upstream, built in one pass over the caller's (parsed) headers:
+ * hop-by-hop ones and those the caller named in `Connection` are dropped; the
+ * request id and the address the request came from are the gateway's to set.
+ */
+function upstreamHeaders(request: FastifyRequest, hasBody: boolean): Record<string, string | string[]> {
+  const incoming = request.headers;
+  const named = connectionOptions(incoming.connection);
+  const headers: Record<string, string | string[]> = {};
+  for (const name in incoming) {
+    const value = incoming[name];
+    if (value === undefined || NOT_FORWARDED.has(name) || named?.has(name) === true) continue;
+    headers[name] = value;
+  }
+  // Per RFC 9110 §8.3 a body without a type may be taken as octet-stream: say so.
+  if (hasBody && headers['content-type'] === undefined) headers['content-type'] = 'application/octet-stream';
+  headers['x-request-id'] = String(request.id);
+  const forwardedFor = incoming['x-forwarded-for'];
+  headers['x-forwarded-for'] = forwardedFor ? `${String(forwardedFor)}, ${request.ip}` : request.ip;
+  return headers;
+}
 
-const codeOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code;
+/** The answer's headers without hop-by-hop ones and those its `Connection` names. */
+function relayedHeaders(incoming: IncomingHttpHeaders): Record<string, string | string[]> {
+  const named = connectionOptions(incoming.connection);
+  const headers: Record<string, string | string[]> = {};
+  for (const name in incoming) {
+    const value = incoming[name];
+    if (value === undefined || NOT_RELAYED.has(name) || named?.has(name) === true) continue;
+    headers[name] = value;
+  }
+  return headers;
+}
+
+/** Paths made only of these characters are the same after URL normalisation. */
+const PLAIN_PATH = /^[A-Za-z0-9\-_~!$&'()*+,;=:@/]*$/;
 
 /**
- * What the proxy library refuses to forward (a `..` segment, once decoded, or a
- * malformed percent-encoding), checked here so such a request is the client's
- * 400 and never counts against the upstream's breaker.
+ * The upstream request target: the path as a URL parser normalises it (`.`
+ * segments, backslashes, characters outside the URL set), the query unchanged.
+ */
+export function upstreamTarget(url: string): string {
+  const queryAt = url.indexOf('?');
+  const path = queryAt >= 0 ? url.slice(0, queryAt) : url;
+  const query = queryAt > 0 ? url.slice(queryAt) : '';
+  return (PLAIN_PATH.test(path) ? path : new URL(path, 'http://upstream').pathname) + query;
+}
+
+/**
+ * What the gateway refuses to forward (a `..` segment, once decoded, or a malformed
+ * percent-encoding), checked before the upstream is asked, so such a request is
+ * the client's 400 and never counts against the upstream's breaker.
  */
 export function isForwardable(url: string): boolean {
   let decoded: string;
@@ -71,47 +138,105 @@ export function isForwardable(url: string): boolean {
   return decoded !== '..' && !decoded.includes('/..') && !decoded.includes('../');
 }
 
-/** An error the proxy raised about the request itself (4xx): the upstream was never asked. */
-const isClientError = (error: unknown): boolean => {
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500;
-};
-
-function isTimeout(error: unknown): boolean {
-  return (error as { statusCode?: unknown } | undefined)?.statusCode === 504;
+interface Answer {
+  readonly status: number;
+  readonly headers: Record<string, string | string[]>;
+  /** The whole body, a stream of it, or nothing (HEAD, 204, 304). */
+  readonly body: Buffer | Readable | undefined;
 }
 
-function forward(request: FastifyRequest, reply: FastifyReply, settings: UpstreamSettings): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // A client that goes away before the answer must not leave the breaker waiting.
-    reply.raw.once('close', () => resolve());
-    const body = Buffer.isBuffer(request.body) ? request.body : undefined;
-    reply.from(undefined, {
-      timeout: settings.timeoutMs,
-      // No silent retries (reply-from retries GETs on 503 by default): the breaker decides.
-      retryDelay: () => null,
-      // The raw bytes, with the caller's own content type: nothing is re-encoded.
-      ...(body ? { body, contentType: request.headers['content-type'] ?? 'application/octet-stream' } : {}),
-      rewriteRequestHeaders: (original, headers) => {
-        const forwardedFor = original.headers['x-forwarded-for'];
-        return {
-          ...withoutHopByHop(headers),
-          'x-request-id': String(original.id),
-          'x-forwarded-for': forwardedFor ? `${String(forwardedFor)}, ${original.ip}` : original.ip,
-        };
-      },
-      rewriteHeaders: (headers) => withoutHopByHop(headers),
-      onResponse: (_request, proxied, response) => {
-        proxied.send(response.stream);
-        if (response.statusCode >= 502 && response.statusCode <= 504) {
-          reject(new UpstreamServerError(`${settings.name} answered ${response.statusCode}`));
-        } else {
-          resolve();
+/** An upstream answered 502–504 itself: relayed as it was, and counted by the breaker. */
+class UpstreamServerError extends Error {
+  constructor(
+    upstream: string,
+    readonly answer: Answer,
+  ) {
+    super(`${upstream} answered ${answer.status}`);
+  }
+}
+
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code;
+
+/**
+ * Sends the request upstream and settles with its answer: once the whole body has
+ * arrived when it is small and sized, else as soon as the headers have (the body
+ * then streams, with backpressure, and aborts the upstream request if the client
+ * goes away). Rejects on transport errors and timeouts; never retries.
+ */
+function exchange(pool: Pool, request: FastifyRequest, timeoutMs: number): Promise<Answer> {
+  const body = Buffer.isBuffer(request.body) ? request.body : null;
+  const options: Dispatcher.DispatchOptions = {
+    path: upstreamTarget(request.url),
+    method: request.method as Dispatcher.HttpMethod,
+    headers: upstreamHeaders(request, body !== null),
+    body,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  };
+  return new Promise<Answer>((resolve, reject) => {
+    let status = 0;
+    let headers: Record<string, string | string[]> = {};
+    let chunks: Buffer[] | undefined;
+    let stream: Readable | undefined;
+    let settled = false;
+    const settle = (answer: Answer) => {
+      settled = true;
+      resolve(answer);
+    };
+    pool.dispatch(options, {
+      // Its presence is what tells undici this handler speaks the controller API.
+      onRequestStart() {},
+      onResponseStart(controller, statusCode, responseHeaders) {
+        status = statusCode;
+        headers = relayedHeaders(responseHeaders);
+        if (noBody(request.method, statusCode)) {
+          // Fastify sends a 204's (empty) body without Content-Type and Content-Length, as the status requires.
+          if (statusCode === 204) chunks = [];
+          return;
         }
+        const length = Number(responseHeaders['content-length'] ?? Number.NaN);
+        if (length <= BUFFERED_ANSWER_BYTES) {
+          chunks = [];
+          return;
+        }
+        stream = new Readable({
+          read: () => controller.resume(),
+          destroy: (error, callback) => {
+            if (!controller.aborted) controller.abort(error ?? new Error('the client went away'));
+            callback(error);
+          },
+        });
+        settle({ status, headers, body: stream });
       },
-      onError: (_reply, { error }) => reject(error),
+      onResponseData(controller, chunk) {
+        if (chunks !== undefined) chunks.push(chunk);
+        else if (stream !== undefined && !stream.push(chunk)) controller.pause();
+      },
+      onResponseEnd() {
+        if (stream !== undefined) {
+          stream.push(null);
+          return;
+        }
+        const whole =
+          chunks === undefined ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        settle({ status, headers, body: whole });
+      },
+      onResponseError(_controller, error) {
+        if (!settled) {
+          settled = true;
+          reject(error);
+        } else if (stream !== undefined && !stream.destroyed) stream.destroy(error);
+      },
     });
   });
+}
+
+function relay(reply: FastifyReply, answer: Answer): FastifyReply {
+  reply.code(answer.status).headers(answer.headers);
+  // An HTTP/1 connection whose request body was not read to the end cannot carry another request.
+  if (!reply.request.raw.complete) reply.header('connection', 'close');
+  return reply.send(answer.body);
 }
 
 /**
@@ -125,27 +250,22 @@ export async function registerUpstreamProxy(
   settings: UpstreamSettings,
   options: { readonly guard: preHandlerAsyncHookHandler; readonly bodyLimit: number },
 ): Promise<Upstream> {
-  const breaker = new CircuitBreaker((job: () => Promise<void>) => job(), {
-    name: settings.name,
-    timeout: false, // the proxy's own timeout aborts the request; the breaker only counts
-    errorThresholdPercentage: settings.breaker.errorThresholdPercentage,
-    volumeThreshold: settings.breaker.volumeThreshold,
-    rollingCountTimeout: settings.breaker.rollingWindowMs,
-    resetTimeout: settings.breaker.resetTimeoutMs,
-    // A refused request says nothing about the upstream's health.
-    errorFilter: isClientError,
+  const pool = new Pool(settings.url, { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 });
+  const breaker = createBreaker(settings.breaker, {
+    onOpen: () => app.log.warn({ upstream: settings.name }, 'circuit opened'),
+    onHalfOpen: () => app.log.info({ upstream: settings.name }, 'circuit half-open: probing'),
+    onClose: () => app.log.info({ upstream: settings.name }, 'circuit closed'),
   });
-  breaker.on('open', () => app.log.warn({ upstream: settings.name }, 'circuit opened'));
-  breaker.on('halfOpen', () => app.log.info({ upstream: settings.name }, 'circuit half-open: probing'));
-  breaker.on('close', () => app.log.info({ upstream: settings.name }, 'circuit closed'));
   const retryAfter = Math.max(1, Math.ceil(settings.breaker.resetTimeoutMs / 1000));
+  const call = async (request: FastifyRequest): Promise<Answer> => {
+    const answer = await exchange(pool, request, settings.timeoutMs);
+    // A status Fastify cannot send (over 599) is the upstream misbehaving: a failure.
+    if (answer.status > 599) throw new Error(`${settings.name} answered status ${answer.status}`);
+    if (answer.status >= 502 && answer.status <= 504) throw new UpstreamServerError(settings.name, answer);
+    return answer;
+  };
 
   await app.register(async (scope) => {
-    await scope.register(replyFrom, {
-      base: settings.url,
-      disableRequestLogging: true,
-      undici: { connections: 128, pipelining: 1, keepAliveTimeout: 30_000 },
-    });
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser(
       '*',
@@ -154,28 +274,27 @@ export async function registerUpstreamProxy(
     );
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       if (!isForwardable(request.url)) throw gatewayErrors.malformedPath();
+      let answer: Answer;
       try {
-        await breaker.fire(() => forward(request, reply, settings));
+        answer = await breaker.fire(() => call(request));
       } catch (error) {
-        if (error instanceof UpstreamServerError) return reply;
-        if (codeOf(error) === 'EOPENBREAKER') throw gatewayErrors.circuitOpen(settings.name, retryAfter);
+        if (error instanceof UpstreamServerError) return relay(reply, error.answer);
+        if (error instanceof BreakerOpenError) throw gatewayErrors.circuitOpen(settings.name, retryAfter);
         // A request that slipped in while the gateway closes: not the upstream's fault.
-        if (codeOf(error) === 'ESHUTDOWN') throw errors.unavailable('The gateway is shutting down.');
-        if (isTimeout(error)) throw gatewayErrors.upstreamTimeout(settings.name, error);
-        if (isClientError(error)) throw gatewayErrors.malformedPath();
+        if (error instanceof BreakerShutdownError) throw errors.unavailable('The gateway is shutting down.');
+        if (TIMEOUTS.has(codeOf(error) as string)) throw gatewayErrors.upstreamTimeout(settings.name, error);
         throw gatewayErrors.upstreamUnreachable(settings.name, error);
       }
-      return reply;
+      return relay(reply, answer);
     };
     for (const url of [settings.prefix, `${settings.prefix}/*`]) {
       scope.route({ method: METHODS, url, preHandler: options.guard, schema: { hide: true }, handler });
     }
   });
-  app.addHook('onClose', async () => breaker.shutdown());
+  app.addHook('onClose', async () => {
+    breaker.shutdown();
+    await pool.close();
+  });
 
-  return {
-    name: settings.name,
-    url: settings.url,
-    breakerState: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed'),
-  };
+  return { name: settings.name, url: settings.url, breakerState: () => breaker.state() };
 }
