@@ -1,6 +1,5 @@
 import { registerConsole } from '@arka/console';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import {
   authorize,
   createAccessTokenSigner,
@@ -22,6 +21,7 @@ import type {
 import { registerAuthRoutes } from './adapters/http/auth.routes';
 import { registerAggregatedDocs } from './adapters/http/docs';
 import { registerRateLimit } from './adapters/http/rate-limit';
+import { registerSecurityHeaders } from './adapters/http/security-headers';
 import { checkUpstreams } from './adapters/http/upstream-health';
 import { registerUpstreamProxy, type Upstream, type UpstreamSettings } from './adapters/http/upstream-proxy';
 import { cachedTokenVerifier } from './adapters/security/cached-token-verifier';
@@ -98,10 +98,7 @@ export async function buildGatewayApp(config: GatewayConfig, deps: GatewayDeps):
   });
 
   // The gateway may run on plain HTTP locally: upgrading the docs page's requests would break it.
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-  });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   await app.register(cors, {
     origin: config.CORS_ORIGINS.length > 0 ? [...config.CORS_ORIGINS] : false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { securityHeaders } from '../src/adapters/http/security-headers';
+import { buildTestGateway, type TestGateway } from './helpers/harness';
+
+describe('security headers', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await buildTestGateway();
+  });
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  it.each([
+    ['a health probe', 'GET', '/actuator/health/liveness', 200],
+    ['an unknown route', 'GET', '/nowhere', 404],
+    ['a proxied route without a token', 'GET', '/api/v1/cotizador/cotizaciones', 401],
+    ['a failed login', 'POST', '/auth/login', 400],
+  ] as const)('are sent on %s', async (_case, method, url, status) => {
+    const response = await gateway.app.inject({ method, url, payload: method === 'POST' ? {} : undefined });
+
+    expect(response.statusCode).toBe(status);
+    expect(response.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'cross-origin-opener-policy': 'same-origin',
+      'referrer-policy': 'no-referrer',
+    });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    // The gateway may run on plain HTTP locally.
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(response.headers).not.toHaveProperty('x-powered-by');
+  });
+
+  it('are worked out once, and refuse directives that would differ per request', () => {
+    expect(() =>
+      securityHeaders({
+        contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } },
+      }),
+    ).toThrow(/per request/);
+  });
+});
