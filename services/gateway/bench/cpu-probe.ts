@@ -2,7 +2,9 @@
  * CPU time per proxied request, for profiling work on the gateway (not part of
  * `npm run bench`): runs the bench's servers, loads the gateway, and prints the CPU
  * µs each process spent per request, which a busy machine disturbs far less than
- * req/s. `PROFILE=dir` adds --cpu-prof to the gateway; `SECONDS=n` sets the load.
+ * req/s. `PROFILE=dir` adds --cpu-prof to the gateway, `GATEWAY_NODE_FLAGS` any other
+ * flags (e.g. `--heap-prof`); `SECONDS=n` sets the load, `ROUNDS=n` repeats it, `DIRECT=1`
+ * also measures the cotizador alone.
  *
  *   npx tsx services/gateway/bench/cpu-probe.ts
  */
@@ -33,7 +35,10 @@ const cotizador = await startServer('cotizador', { ...common, CATALOG_FILE: COTI
 const gateway = await startServer(
   'gateway',
   { ...common, COTIZADOR_URL: cotizador.address, ARKA_DEMO_PASSWORD: PASSWORD, RATE_LIMIT_MAX: '100000000' },
-  profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(process.env['GATEWAY_NODE_FLAGS'] ?? '').split(' ').filter((flag) => flag !== ''),
+  ],
 );
 try {
   const login = await fetch(`${gateway.address}/auth/login`, {

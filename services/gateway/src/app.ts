@@ -99,12 +99,18 @@ export async function buildGatewayApp(config: GatewayConfig, deps: GatewayDeps):
 
   // The gateway may run on plain HTTP locally: upgrading the docs page's requests would break it.
   registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
-  await app.register(cors, {
-    origin: config.CORS_ORIGINS.length > 0 ? [...config.CORS_ORIGINS] : false,
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    exposedHeaders: ['x-request-id', 'retry-after'],
-    maxAge: 600,
-  });
+  if (config.CORS_ORIGINS.length > 0) {
+    await app.register(cors, {
+      origin: [...config.CORS_ORIGINS],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    });
+  } else {
+    // No origin allowed: @fastify/cors would still run a hook on every request to add
+    // nothing. Its preflight route stays, answering 404 as it does when CORS is off.
+    app.options('*', { schema: { hide: true } }, (_request, reply) => reply.callNotFound());
+  }
   await registerRateLimit(app, {
     max: config.RATE_LIMIT_MAX,
     windowMs: config.RATE_LIMIT_WINDOW_MS,

@@ -64,11 +64,16 @@ const BUFFERED_ANSWER_BYTES = 64 * 1024;
 /** Statuses whose answers carry no body. */
 const noBody = (method: string, status: number) => method === 'HEAD' || status === 204 || status === 304;
 
-/** The header names listed in a Connection header (RFC 9110 §7.6.1), lower case. */
+/** A Connection header naming only itself as persistent or closing: it names no other header. */
+const PLAIN_CONNECTION = /^\s*(?:keep-alive|close)\s*$/i;
+
+/** The header names listed in a Connection header (RFC 9110 §7.6.1), lower case; undefined for none. */
 function connectionOptions(value: string | string[] | undefined): Set<string> | undefined {
   if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value.join(',') : value;
+  if (PLAIN_CONNECTION.test(list)) return undefined;
   const names = new Set<string>();
-  for (const part of (Array.isArray(value) ? value.join(',') : value).split(',')) {
+  for (const part of list.split(',')) {
     const name = part.trim().toLowerCase();
     if (name !== '') names.add(name);
   }
@@ -76,37 +81,42 @@ function connectionOptions(value: string | string[] | undefined): Set<string> | 
 }
 
 /**
- * The headers sent upstream, built in one pass over the caller's (parsed) headers:
- * hop-by-hop ones and those the caller named in `Connection` are dropped; the
- * request id and the address the request came from are the gateway's to set.
+ * The headers sent upstream, as undici's flat name/value list, built in one pass over
+ * the caller's (parsed) headers: hop-by-hop ones and those the caller named in
+ * `Connection` are dropped; a body goes with the caller's own type; the request id
+ * and the address the request came from are the gateway's to set.
  */
-function upstreamHeaders(request: FastifyRequest, hasBody: boolean): Record<string, string | string[]> {
+function upstreamHeaders(request: FastifyRequest, hasBody: boolean): string[] {
   const incoming = request.headers;
   const named = connectionOptions(incoming.connection);
-  const headers: Record<string, string | string[]> = {};
+  const headers: string[] = [];
   for (const name in incoming) {
     const value = incoming[name];
     if (value === undefined || NOT_FORWARDED.has(name) || named?.has(name) === true) continue;
-    headers[name] = value;
+    if (hasBody && name === 'content-type') continue;
+    if (typeof value === 'string') headers.push(name, value);
+    else for (const each of value) headers.push(name, each);
   }
   // Per RFC 9110 §8.3 a body without a type may be taken as octet-stream: say so.
-  if (hasBody && headers['content-type'] === undefined) headers['content-type'] = 'application/octet-stream';
-  headers['x-request-id'] = String(request.id);
+  if (hasBody) headers.push('content-type', incoming['content-type'] ?? 'application/octet-stream');
   const forwardedFor = incoming['x-forwarded-for'];
-  headers['x-forwarded-for'] = forwardedFor ? `${String(forwardedFor)}, ${request.ip}` : request.ip;
+  headers.push(
+    'x-request-id',
+    request.id,
+    'x-forwarded-for',
+    forwardedFor === undefined || forwardedFor === '' ? request.ip : `${forwardedFor}, ${request.ip}`,
+  );
   return headers;
 }
 
-/** The answer's headers without hop-by-hop ones and those its `Connection` names. */
-function relayedHeaders(incoming: IncomingHttpHeaders): Record<string, string | string[]> {
-  const named = connectionOptions(incoming.connection);
-  const headers: Record<string, string | string[]> = {};
-  for (const name in incoming) {
-    const value = incoming[name];
+/** Sets the answer's headers on the reply, without hop-by-hop ones and those its `Connection` names. */
+function relayHeaders(reply: FastifyReply, headers: IncomingHttpHeaders): void {
+  const named = connectionOptions(headers.connection);
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined || NOT_RELAYED.has(name) || named?.has(name) === true) continue;
-    headers[name] = value;
+    reply.header(name, value);
   }
-  return headers;
 }
 
 /** Paths made only of these characters are the same after URL normalisation. */
@@ -129,6 +139,7 @@ export function upstreamTarget(url: string): string {
  * the client's 400 and never counts against the upstream's breaker.
  */
 export function isForwardable(url: string): boolean {
+  if (!url.includes('%')) return !url.includes('/..') && !url.includes('../');
   let decoded: string;
   try {
     decoded = decodeURIComponent(url);
@@ -140,7 +151,8 @@ export function isForwardable(url: string): boolean {
 
 interface Answer {
   readonly status: number;
-  readonly headers: Record<string, string | string[]>;
+  /** As undici parsed them: relayHeaders() filters them. */
+  readonly headers: IncomingHttpHeaders;
   /** The whole body, a stream of it, or nothing (HEAD, 204, 304). */
   readonly body: Buffer | Readable | undefined;
 }
@@ -176,7 +188,7 @@ function exchange(pool: Pool, request: FastifyRequest, timeoutMs: number): Promi
   };
   return new Promise<Answer>((resolve, reject) => {
     let status = 0;
-    let headers: Record<string, string | string[]> = {};
+    let headers: IncomingHttpHeaders = {};
     let chunks: Buffer[] | undefined;
     let stream: Readable | undefined;
     let settled = false;
@@ -189,7 +201,7 @@ function exchange(pool: Pool, request: FastifyRequest, timeoutMs: number): Promi
       onRequestStart() {},
       onResponseStart(controller, statusCode, responseHeaders) {
         status = statusCode;
-        headers = relayedHeaders(responseHeaders);
+        headers = responseHeaders;
         if (noBody(request.method, statusCode)) {
           // Fastify sends a 204's (empty) body without Content-Type and Content-Length, as the status requires.
           if (statusCode === 204) chunks = [];
@@ -233,7 +245,8 @@ function exchange(pool: Pool, request: FastifyRequest, timeoutMs: number): Promi
 }
 
 function relay(reply: FastifyReply, answer: Answer): FastifyReply {
-  reply.code(answer.status).headers(answer.headers);
+  reply.code(answer.status);
+  relayHeaders(reply, answer.headers);
   // An HTTP/1 connection whose request body was not read to the end cannot carry another request.
   if (!reply.request.raw.complete) reply.header('connection', 'close');
   return reply.send(answer.body);
