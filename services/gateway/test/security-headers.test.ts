@@ -1,14 +1,23 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../src/adapters/http/security-headers';
 import { buildTestGateway, type TestGateway } from './helpers/harness';
 
 describe('security headers', () => {
+  const consoleDir = mkdtempSync(join(tmpdir(), 'arka-console-headers-'));
   let gateway: TestGateway;
+  let withConsole: TestGateway;
   beforeAll(async () => {
+    writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>Arka</title>');
     gateway = await buildTestGateway();
+    withConsole = await buildTestGateway({ env: { CONSOLE_DIR: consoleDir } });
   });
   afterAll(async () => {
     await gateway.close();
+    await withConsole.close();
+    rmSync(consoleDir, { recursive: true, force: true });
   });
 
   it.each([
@@ -16,8 +25,10 @@ describe('security headers', () => {
     ['an unknown route', 'GET', '/nowhere', 404],
     ['a proxied route without a token', 'GET', '/api/v1/cotizador/cotizaciones', 401],
     ['a failed login', 'POST', '/auth/login', 400],
+    ['the web console', 'GET', '/', 200],
   ] as const)('are sent on %s', async (_case, method, url, status) => {
-    const response = await gateway.app.inject({ method, url, payload: method === 'POST' ? {} : undefined });
+    const app = url === '/' ? withConsole.app : gateway.app;
+    const response = await app.inject({ method, url, payload: method === 'POST' ? {} : undefined });
 
     expect(response.statusCode).toBe(status);
     expect(response.headers).toMatchObject({

@@ -46,14 +46,16 @@ export function securityHeaders(options: Readonly<HelmetOptions>): SecurityHeade
 /**
  * Sets the security headers on every answer as helmet does, in an `onRequest` hook so
  * that errors, 404s and proxied answers all carry them (an answer's own header of the
- * same name wins).
+ * same name, set later, wins). They go on the reply with lower-case names, as Fastify
+ * keeps them: Node then writes them as they are, without a second table of headers.
  */
 export function registerSecurityHeaders(app: ZodApp, options: Readonly<HelmetOptions>): void {
   const { set, removed } = securityHeaders(options);
+  const names = set.map(([name]) => name.toLowerCase());
+  const values = set.map(([, value]) => value);
   app.addHook('onRequest', (_request, reply, done) => {
-    const raw = reply.raw;
-    for (const [name, value] of set) raw.setHeader(name, value);
-    for (const name of removed) raw.removeHeader(name);
+    for (let i = 0; i < names.length; i += 1) reply.header(names[i] ?? '', values[i]);
+    for (const name of removed) reply.raw.removeHeader(name);
     done();
   });
 }
