@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { createAccessTokenSigner } from '@arka/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { echoRoutes, startFakeUpstream, type FakeUpstream } from './helpers/fake-upstream';
@@ -232,5 +233,41 @@ describe('proxy to the upstream services', () => {
 
     expect(response.statusCode).toBe(401);
     expect(response.json()).not.toHaveProperty('method');
+  });
+});
+
+describe('an upstream that speaks HTTP/1.1 its own way', () => {
+  let server: Server;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    // An informational 103 before the answer, as a CDN or a framework may send.
+    server = createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 103 Early Hints\r\nlink: </app.css>; rel=preload\r\n\r\n');
+        socket.write(
+          'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}',
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    gateway = await buildTestGateway({ env: { COTIZADOR_URL: `http://127.0.0.1:${port}` } });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('relays the final answer after an informational one', async () => {
+    const bearer = `Bearer ${await signer.sign({ subject: 'ventas', roles: ['VENTAS'] })}`;
+
+    const response = await gateway.app.inject({
+      method: 'GET',
+      url: '/api/v1/cotizador/cotizaciones',
+      headers: { authorization: bearer },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ ok: true });
   });
 });

@@ -200,6 +200,8 @@ function exchange(pool: Pool, request: FastifyRequest, timeoutMs: number): Promi
       // Its presence is what tells undici this handler speaks the controller API.
       onRequestStart() {},
       onResponseStart(controller, statusCode, responseHeaders) {
+        // Informational answers (103 Early Hints…) precede the answer: not relayed.
+        if (statusCode < 200) return;
         status = statusCode;
         headers = responseHeaders;
         if (noBody(request.method, statusCode)) {
@@ -219,6 +221,8 @@ function exchange(pool: Pool, request: FastifyRequest, timeoutMs: number): Promi
             callback(error);
           },
         });
+        // Fastify listens for errors once it sends the stream; one failing before that must not go unheard.
+        stream.on('error', () => undefined);
         settle({ status, headers, body: stream });
       },
       onResponseData(controller, chunk) {
@@ -273,7 +277,10 @@ export async function registerUpstreamProxy(
   const call = async (request: FastifyRequest): Promise<Answer> => {
     const answer = await exchange(pool, request, settings.timeoutMs);
     // A status Fastify cannot send (over 599) is the upstream misbehaving: a failure.
-    if (answer.status > 599) throw new Error(`${settings.name} answered status ${answer.status}`);
+    if (answer.status > 599) {
+      if (answer.body instanceof Readable) answer.body.destroy();
+      throw new Error(`${settings.name} answered status ${answer.status}`);
+    }
     if (answer.status >= 502 && answer.status <= 504) throw new UpstreamServerError(settings.name, answer);
     return answer;
   };
