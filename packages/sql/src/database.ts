@@ -16,25 +16,34 @@ export interface SqlDatabase<DB> {
 }
 
 /**
- * Distinct SQL texts kept prepared. Multi-row inserts of a group commit have one
- * text per row count, so this covers every statement of a service with room to spare.
+ * How much SQL text the cache keeps prepared. A prepared statement's memory grows
+ * with its text, and a group commit's multi-row inserts have one text per row
+ * count, up to ~70 KB each: a bound by size keeps the small statements every
+ * request runs and lets the rare big ones be prepared again.
  */
-const STATEMENT_CACHE_SIZE = 512;
+const STATEMENT_CACHE_CHARS = 256 * 1024;
 
 /**
- * Kysely's SQLite driver prepares every statement anew, and parsing a many-row
- * insert costs SQLite more than running it. better-sqlite3 statements are
- * reusable, and the one connection runs one query at a time, so a statement is
- * prepared once per SQL text.
+ * Kysely's SQLite driver prepares every statement anew, and parsing a statement
+ * costs SQLite about as much as running a small one. better-sqlite3 statements
+ * are reusable, and the one connection runs one query at a time, so a statement
+ * is prepared once per SQL text while it stays in the cache.
  */
-export function withStatementCache(database: Database.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
-  const statements = new LRUCache<string, Database.Statement>({ max: size });
+export function withStatementCache(
+  database: Database.Database,
+  maxChars = STATEMENT_CACHE_CHARS,
+): SqliteDatabase {
+  const statements = new LRUCache<string, Database.Statement>({
+    maxSize: maxChars,
+    sizeCalculation: (_statement, text) => Math.max(1, text.length),
+  });
   return {
     close: () => database.close(),
     prepare(text) {
       let statement = statements.get(text);
       if (statement === undefined) {
         statement = database.prepare(text);
+        // A text over the bound is never kept (set() refuses it), only prepared.
         statements.set(text, statement);
       }
       return statement;

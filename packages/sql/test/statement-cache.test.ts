@@ -45,7 +45,7 @@ describe('withStatementCache', () => {
   });
 
   it('evicts the least recently used text beyond its size', async () => {
-    const { db, prepare } = cached(2);
+    const { db, prepare } = cached(100);
     await sql`create table items (id integer primary key, name text not null)`.execute(db);
     const byId = (id: number) => db.selectFrom('items').select('name').where('id', '=', id);
     await byId(1).execute();
@@ -54,6 +54,19 @@ describe('withStatementCache', () => {
     await byId(1).execute();
     const selects = prepare.mock.calls.filter(([text]) => String(text).startsWith('select'));
     expect(selects).toHaveLength(4);
+  });
+
+  it('prepares a text longer than the bound every time, and keeps the short ones', async () => {
+    const { db, prepare } = cached(100);
+    await sql`create table items (id integer primary key, name text not null)`.execute(db);
+    const many = Array.from({ length: 30 }, (_, i) => ({ name: `n${i}` }));
+    const short = () => db.selectFrom('items').select('name').where('id', '=', 1).execute();
+    await short();
+    for (let i = 0; i < 3; i++) await db.insertInto('items').values(many).execute();
+    await short();
+    const texts = prepare.mock.calls.map(([text]) => String(text));
+    expect(texts.filter((t) => t.startsWith('insert'))).toHaveLength(3);
+    expect(texts.filter((t) => t.startsWith('select'))).toHaveLength(1);
   });
 
   it('closes the database', async () => {
