@@ -25,15 +25,11 @@ describe('the circuit breaker', () => {
 
   const breakerWith = (settings: BreakerSettings = SETTINGS) => {
     const events: string[] = [];
-    const breaker = createBreaker(
-      settings,
-      {
-        onOpen: () => events.push('open'),
-        onHalfOpen: () => events.push('half-open'),
-        onClose: () => events.push('close'),
-      },
-      Date.now,
-    );
+    const breaker = createBreaker(settings, {
+      onOpen: () => events.push('open'),
+      onHalfOpen: () => events.push('half-open'),
+      onClose: () => events.push('close'),
+    });
     return { breaker, events };
   };
   const settle = (promise: Promise<unknown>) =>

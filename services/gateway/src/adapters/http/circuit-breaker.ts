@@ -1,3 +1,5 @@
+import Opossum from 'opossum';
+
 export interface BreakerSettings {
   readonly errorThresholdPercentage: number;
   readonly volumeThreshold: number;
@@ -37,121 +39,41 @@ export interface CircuitBreaker {
   shutdown(): void;
 }
 
-/** The rolling window is kept in this many buckets, the oldest dropped as time moves on. */
-const BUCKETS = 10;
+const codeOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code;
 
 /**
- * A circuit breaker with opossum's rules, and nothing else per call (no events,
- * latency lists or percentile snapshots):
- *
- * - every call counts in a rolling window (`rollingWindowMs`, in 10 buckets), and so
- *   does each failure;
- * - after a failure, once the window holds at least `volumeThreshold` calls, a failure
- *   share above `errorThresholdPercentage` opens the circuit: calls are refused;
- * - `resetTimeoutMs` later it is half-open: the next call goes through as a probe
- *   (the others are refused while it runs); its success closes the circuit, its
- *   failure opens it again for another `resetTimeoutMs`.
+ * opossum with its rules (rolling window of `rollingWindowMs` in 10 buckets;
+ * after a failure, once the window holds `volumeThreshold` calls, a failure share
+ * above `errorThresholdPercentage` opens the circuit; `resetTimeoutMs` later one
+ * probe goes through, whose success closes it and whose failure opens it again),
+ * without the per-call work the gateway does not use: latency percentiles (sorted
+ * on every snapshot) and the once-a-second snapshot events.
  */
-export function createBreaker(
-  settings: BreakerSettings,
-  events: BreakerEvents = {},
-  now: () => number = Date.now,
-): CircuitBreaker {
-  const bucketMs = Math.max(1, Math.floor(settings.rollingWindowMs / BUCKETS));
-  // Bucket i holds the counts of the time slot `slots[i]` (time / bucketMs).
-  const slots = new Float64Array(BUCKETS).fill(-1);
-  const calls = new Uint32Array(BUCKETS);
-  const failures = new Uint32Array(BUCKETS);
-  let state: BreakerState = 'closed';
-  let probeAllowed = false;
-  let shut = false;
-  let resetTimer: NodeJS.Timeout | undefined;
-
-  const bucketNow = (): number => {
-    const slot = Math.floor(now() / bucketMs);
-    const index = slot % BUCKETS;
-    if (slots[index] !== slot) {
-      slots[index] = slot;
-      calls[index] = 0;
-      failures[index] = 0;
-    }
-    return index;
-  };
-  const windowTotals = () => {
-    const current = Math.floor(now() / bucketMs);
-    let callSum = 0;
-    let failureSum = 0;
-    for (let i = 0; i < BUCKETS; i += 1) {
-      if (current - (slots[i] ?? -1) < BUCKETS) {
-        callSum += calls[i] ?? 0;
-        failureSum += failures[i] ?? 0;
-      }
-    }
-    return { calls: callSum, failures: failureSum };
-  };
-
-  const open = () => {
-    if (state === 'open') return;
-    state = 'open';
-    probeAllowed = false;
-    events.onOpen?.();
-    resetTimer = setTimeout(() => {
-      state = 'half-open';
-      probeAllowed = true;
-      events.onHalfOpen?.();
-    }, settings.resetTimeoutMs);
-    resetTimer.unref();
-  };
-  const close = () => {
-    if (state === 'closed') return;
-    clearTimeout(resetTimer);
-    state = 'closed';
-    probeAllowed = false;
-    events.onClose?.();
-  };
-  const succeeded = () => {
-    if (state === 'half-open') close();
-  };
-  const failed = () => {
-    const index = bucketNow();
-    failures[index] = (failures[index] ?? 0) + 1;
-    const totals = windowTotals();
-    if (totals.calls < settings.volumeThreshold && state !== 'half-open') return;
-    if ((totals.failures / totals.calls) * 100 > settings.errorThresholdPercentage || state === 'half-open')
-      open();
-  };
-
+export function createBreaker(settings: BreakerSettings, events: BreakerEvents = {}): CircuitBreaker {
+  const breaker = new Opossum((job: () => Promise<unknown>) => job(), {
+    timeout: false, // the proxy's own timeout aborts the request; the breaker only counts
+    errorThresholdPercentage: settings.errorThresholdPercentage,
+    volumeThreshold: settings.volumeThreshold,
+    rollingCountTimeout: settings.rollingWindowMs,
+    rollingCountBuckets: 10,
+    resetTimeout: settings.resetTimeoutMs,
+    rollingPercentilesEnabled: false,
+    enableSnapshots: false,
+  });
+  if (events.onOpen) breaker.on('open', events.onOpen);
+  if (events.onHalfOpen) breaker.on('halfOpen', events.onHalfOpen);
+  if (events.onClose) breaker.on('close', events.onClose);
   return {
-    fire<T>(action: () => Promise<T>): Promise<T> {
-      if (shut) return Promise.reject(new BreakerShutdownError());
-      const index = bucketNow();
-      calls[index] = (calls[index] ?? 0) + 1;
-      if (state !== 'closed') {
-        if (!probeAllowed) return Promise.reject(new BreakerOpenError());
-        probeAllowed = false;
-      }
-      let running: Promise<T>;
+    async fire<T>(action: () => Promise<T>): Promise<T> {
       try {
-        running = action();
+        return (await breaker.fire(action)) as T;
       } catch (error) {
-        failed();
-        return Promise.reject(error);
+        if (codeOf(error) === 'EOPENBREAKER') throw new BreakerOpenError();
+        if (codeOf(error) === 'ESHUTDOWN') throw new BreakerShutdownError();
+        throw error;
       }
-      return running.then(
-        (result) => {
-          succeeded();
-          return result;
-        },
-        (error: unknown) => {
-          failed();
-          throw error;
-        },
-      );
     },
-    state: () => state,
-    shutdown() {
-      shut = true;
-      clearTimeout(resetTimer);
-    },
+    state: () => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed'),
+    shutdown: () => breaker.shutdown(),
   };
 }
