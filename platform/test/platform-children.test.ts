@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlatformConfig } from '../src/config';
 import { endpointsFor } from '../src/endpoints';
 import { platformChildren } from '../src/platform-children';
+import { prepareEntryCommands } from '../src/runtime/entry-commands';
 
 const config = loadPlatformConfig([], { ARKA_DATA_DIR: '/srv/arka', GATEWAY_PORT: '9080' }, '/');
 const children = platformChildren(
@@ -82,5 +83,19 @@ describe('the processes of the local platform', () => {
 
   it('runs the background work at a lower priority than the request path', () => {
     expect(children.filter((c) => c.niceness !== undefined).map((c) => c.name)).toEqual(['background']);
+  });
+});
+
+describe('how each Node child runs', () => {
+  it('gives the services a small young generation and slow heap growth, the background process the smallest heaps', async () => {
+    // Act (tsx: the sources run as they are, nothing is bundled)
+    const command = await prepareEntryCommands('tsx', '/srv/arka');
+
+    // Assess
+    for (const service of ['cotizador', 'gestor-solicitudes', 'gateway'] as const) {
+      expect(command(service).slice(1, 3)).toEqual(['--max-semi-space-size=2', '--heap-growing-percent=30']);
+    }
+    expect(command('background').slice(1, 3)).toEqual(['--max-semi-space-size=1', '--optimize-for-size']);
+    expect(command('background').at(-1)).toMatch(/platform\/src\/workers\/background-main\.ts$/);
   });
 });
