@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LocalStore } from '@arka/metrics';
+import { httpStatus } from '../supervisor/http-status';
 
 /** SQLite files whose content is documents rather than tables (the DocumentDB stand-in). */
 const DOCUMENT_STORE = /solicitudes|document/i;
@@ -20,13 +21,7 @@ function pingSqlite(file: string): Promise<boolean> {
 }
 
 async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1500) });
-    await response.arrayBuffer();
-    return true;
-  } catch {
-    return false;
-  }
+  return (await httpStatus(url, 1500)) !== undefined;
 }
 
 /**
