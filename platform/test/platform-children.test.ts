@@ -87,14 +87,18 @@ describe('the processes of the local platform', () => {
 });
 
 describe('how each Node child runs', () => {
-  it('gives the services a capped young generation and slow heap growth, the background process the smallest heaps', async () => {
+  it('gives the quote path a capped young generation and slow heap growth, the gestor and the background process smaller heaps', async () => {
     // Act (tsx: the sources run as they are, nothing is bundled)
     const command = await prepareEntryCommands('tsx', '/srv/arka');
 
     // Assess
-    for (const service of ['cotizador', 'gestor-solicitudes', 'gateway'] as const) {
+    for (const service of ['cotizador', 'gateway'] as const) {
       expect(command(service).slice(1, 3)).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=30']);
     }
+    expect(command('gestor-solicitudes').slice(1, 3)).toEqual([
+      '--max-semi-space-size=2',
+      '--heap-growing-percent=30',
+    ]);
     expect(command('background').slice(1, 3)).toEqual(['--max-semi-space-size=1', '--optimize-for-size']);
     expect(command('background').at(-1)).toMatch(/platform\/src\/workers\/background-main\.ts$/);
   });
