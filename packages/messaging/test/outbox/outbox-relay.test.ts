@@ -108,7 +108,7 @@ describe('OutboxRelay', () => {
     expect(broker.calls.map((c) => c.bodies)).toEqual(Array(4).fill(['a', 'b', 'c']));
   });
 
-  it('publishes at once when woken after a commit instead of waiting for the idle interval', async () => {
+  it('publishes soon after a wake (a commit) instead of waiting for the idle interval', async () => {
     const store = new InMemoryOutboxStore();
     const broker = new FlakyBroker();
     const relay = relayWith(broker, store, { idleIntervalMs: 600_000 });
@@ -120,6 +120,41 @@ describe('OutboxRelay', () => {
     relay.wake();
 
     await vi.waitFor(() => expect(broker.delivered.map((d) => d.body)).toEqual(['urgent']), { interval: 5 });
+  });
+
+  it('with a wake delay, lets the commits of the delay share one pass and one batch', async () => {
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    const relay = relayWith(broker, store, { idleIntervalMs: 600_000, wakeDelayMs: 100 });
+    relays.push(relay);
+    relay.start();
+    await vi.waitFor(() => expect(relay.drainOnce()).resolves.toEqual({ published: 0 }));
+
+    store.add(TOPIC, 'first');
+    relay.wake();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(broker.calls).toEqual([]);
+    store.add(TOPIC, 'second');
+    relay.wake();
+
+    await vi.waitFor(() => expect(store.pendingCount()).toBe(0), { interval: 5 });
+    expect(broker.calls.map((c) => c.bodies)).toEqual([['first', 'second']]);
+  });
+
+  it('stops without waiting for a pending wake delay', async () => {
+    const store = new InMemoryOutboxStore();
+    const broker = new FlakyBroker();
+    const relay = relayWith(broker, store, { idleIntervalMs: 600_000, wakeDelayMs: 600_000 });
+    relay.start();
+    await vi.waitFor(() => expect(relay.drainOnce()).resolves.toEqual({ published: 0 }));
+    store.add(TOPIC, 'later');
+    relay.wake();
+
+    const stopped = Date.now();
+    await relay.stop();
+
+    expect(Date.now() - stopped).toBeLessThan(5_000);
+    expect(broker.calls).toEqual([]);
   });
 
   it('waits on stop for the publish in flight and marks it sent', async () => {
