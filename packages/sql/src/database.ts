@@ -51,6 +51,13 @@ export function withStatementCache(
   };
 }
 
+/**
+ * KiB of page cache per SQLite connection: SQLite's own default. better-sqlite3
+ * builds SQLite with 16,000, filled as a database grows and never given back; the
+ * local platform opens about eight connections, and the writes we make append.
+ */
+export const SQLITE_PAGE_CACHE_KIB = 2_000;
+
 function sqliteDialect(file: string): SqliteDialect {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new Database(file);
@@ -59,6 +66,7 @@ function sqliteDialect(file: string): SqliteDialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  database.pragma(`cache_size = -${SQLITE_PAGE_CACHE_KIB}`);
   return new SqliteDialect({ database: withStatementCache(database) });
 }
 

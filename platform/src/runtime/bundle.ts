@@ -53,23 +53,6 @@ const workspaceWithoutSideEffects: Plugin = {
   },
 };
 
-const PAGE_CACHE_WRAPPER = join(REPO_ROOT, 'platform', 'src', 'runtime', 'sqlite-page-cache.ts');
-
-/**
- * Every `better-sqlite3` import of our code gets runtime/sqlite-page-cache.ts instead:
- * the same constructor, with a 2 MB page cache per connection instead of 16 MB.
- */
-const smallSqlitePageCache: Plugin = {
-  name: 'arka-sqlite-page-cache',
-  setup(builder) {
-    builder.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
-      args.importer === PAGE_CACHE_WRAPPER || args.importer.includes('node_modules')
-        ? undefined
-        : { path: PAGE_CACHE_WRAPPER },
-    );
-  },
-};
-
 // Bundled CommonJS code calls require(); an ES module has none unless we make one.
 const BANNER =
   "import { createRequire as __arkaCreateRequire } from 'node:module';\nconst require = __arkaCreateRequire(import.meta.url);";
@@ -98,7 +81,7 @@ export async function bundleEntries(
     target: 'node20',
     minify: true,
     banner: { js: BANNER },
-    plugins: [smallSqlitePageCache, externalsByAbsolutePath, workspaceWithoutSideEffects],
+    plugins: [externalsByAbsolutePath, workspaceWithoutSideEffects],
     // Code that finds files of the repository (runtime/repo.ts) runs from <data>/.build.
     define: { __ARKA_REPO_ROOT__: JSON.stringify(REPO_ROOT) },
     logLevel: 'error',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedSolicitudesStore } from '../src/adapters/persistence/embedded/embedded-store';
+import { prepareDatabase } from '../src/adapters/persistence/embedded/sqlite-schema';
 import { storeContract } from './helpers/store-contract';
 
 storeContract('embedded (SQLite, in memory)', async () => {
@@ -40,6 +41,16 @@ describe('the embedded store file', () => {
       db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a 2 MB page cache per connection, not better-sqlite3’s 16 MB', () => {
+    const db = new Database(':memory:');
+    try {
+      prepareDatabase(db);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-2000);
+    } finally {
+      db.close();
     }
   });
 

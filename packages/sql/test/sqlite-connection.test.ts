@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, SQLITE_PAGE_CACHE_KIB, type SqlDatabase } from '../src/database';
+
+const dirs: string[] = [];
+const databases: SqlDatabase<unknown>[] = [];
+afterEach(async () => {
+  await Promise.all(databases.splice(0).map((d) => d.close()));
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function pragma(database: SqlDatabase<unknown>, name: string): Promise<unknown> {
+  const { rows } = await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db);
+  return Object.values(rows[0] ?? {})[0];
+}
+
+describe('openDatabase on SQLite', () => {
+  it('opens the file in WAL mode with a 2 MB page cache, not better-sqlite3’s 16 MB', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
+    dirs.push(dir);
+
+    // Act
+    const database = openDatabase({ driver: 'sqlite', file: join(dir, 'nested', 'store.sqlite') });
+    databases.push(database);
+
+    // Assess
+    expect(SQLITE_PAGE_CACHE_KIB).toBe(2_000);
+    expect(await pragma(database, 'cache_size')).toBe(-SQLITE_PAGE_CACHE_KIB);
+    expect(await pragma(database, 'journal_mode')).toBe('wal');
+    expect(await pragma(database, 'foreign_keys')).toBe(1);
+  });
+});
