@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1.7
 #
 # One image per service, built from the repository root:
-#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=cotizador --build-arg PORT=8081 -t arka/cotizador .
+#   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=cotizador --build-arg PORT=8081 \
+#     --build-arg ENTRIES="main.ts outbox-relay-thread.ts" -t arka/cotizador .
+# (the cotizador's outbox relay thread, used on SQLite or the embedded broker, is found beside dist/main.js).
 #   docker build -f infra/docker/service.Dockerfile --build-arg SERVICE=gestor-solicitudes --build-arg PORT=8082 \
 #     --build-arg ENTRIES="main.ts dispatcher-main.ts" -t arka/gestor-solicitudes .
 # The solicitudes dispatcher runs the gestor-solicitudes image with `node dist/dispatcher-main.js`.

@@ -15,6 +15,14 @@ export const ENTRIES = {
 export type EntryName = keyof typeof ENTRIES;
 
 /**
+ * Worker-thread scripts bundled beside the children that start them: a service
+ * looks for each one next to its own bundle (the cotizador's outbox relay).
+ */
+export const THREAD_ENTRIES = {
+  'outbox-relay-thread': 'services/cotizador/src/outbox-relay-thread.ts',
+} as const;
+
+/**
  * The gateway and the cotizador (every quote goes through both): a 4 MB semi-space caps V8's young generation,
  * whose semi-spaces otherwise grow to 16 MB under load (the cotizador's README measures
  * it), and the old generation may grow to 1.3 times what survived the last full

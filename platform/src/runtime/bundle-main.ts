@@ -3,7 +3,7 @@
  * argument. The supervisor runs it as a short-lived child so that esbuild's memory
  * is returned to the system before the services start.
  */
-import { ENTRIES } from '../platform-children';
+import { ENTRIES, THREAD_ENTRIES } from '../platform-children';
 import { bundleEntries } from './bundle';
 
 const [outDir] = process.argv.slice(2);
@@ -11,4 +11,4 @@ if (outDir === undefined) {
   process.stderr.write('usage: bundle-main <output directory>\n');
   process.exit(2);
 }
-await bundleEntries(ENTRIES, outDir);
+await bundleEntries({ ...ENTRIES, ...THREAD_ENTRIES }, outDir);

@@ -1,5 +1,5 @@
 import { createLogger, parseConfig, resolveJwtSecret, type HttpApp, type Logger } from '@arka/kernel';
-import { migrateToLatest, openDatabase, sqlTarget, type SqlDatabase } from '@arka/sql';
+import { migrateToLatest, openDatabase, sqlTarget, type SqlDatabase, type SqlTarget } from '@arka/sql';
 import { KyselyCustomerRepository } from './adapters/persistence/kysely-customer-repository';
 import { KyselyProductRepository } from './adapters/persistence/kysely-product-repository';
 import { migrations } from './adapters/persistence/migrations';
@@ -9,7 +9,8 @@ import { seedEmbeddedData } from './adapters/seed/seed-embedded';
 import { buildApp } from './app';
 import type { Clock } from './application/ports';
 import { configSchema, type CotizadorConfig } from './config';
-import { startOutboxRelay } from './outbox-relay';
+import { startOutboxRelay, type RunningRelay } from './outbox-relay';
+import { relayThreadAvailable, startOutboxRelayThread } from './outbox-relay-worker';
 
 /** Supervisors and signal handlers may both ask to close; the work happens once. */
 function once(work: () => Promise<void>): () => Promise<void> {
@@ -29,7 +30,7 @@ export interface PreparedCotizador {
 export async function openCotizadorDatabase(
   config: CotizadorConfig,
   logger: Logger,
-): Promise<{ database: SqlDatabase<CotizadorDb>; embedded: boolean }> {
+): Promise<{ database: SqlDatabase<CotizadorDb>; target: SqlTarget; embedded: boolean }> {
   const target = sqlTarget(config, { dataDir: config.ARKA_DATA_DIR, fileName: 'cotizador.sqlite' });
   const database = openDatabase<CotizadorDb>(target);
   try {
@@ -46,11 +47,36 @@ export async function openCotizadorDatabase(
       if (seeded.products > 0)
         logger.info(seeded, 'embedded database seeded with the catalog and demo customers');
     }
-    return { database, embedded };
+    return { database, target, embedded };
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The relay runs on a thread of its own when its work would otherwise block the
+ * requests' thread (better-sqlite3 or the embedded broker, both synchronous) and
+ * the thread can open the same database (not an in-memory one). With MySQL and SNS
+ * its calls are I/O the event loop waits on, and it stays on the main thread.
+ */
+function startRelay(
+  config: CotizadorConfig,
+  target: SqlTarget,
+  database: SqlDatabase<CotizadorDb>,
+  logger: Logger,
+): Promise<RunningRelay> {
+  const blocking = target.driver === 'sqlite' || config.messaging.driver === 'embedded';
+  const shareable = !(target.driver === 'sqlite' && target.file === ':memory:');
+  if (blocking && shareable) {
+    if (relayThreadAvailable())
+      return startOutboxRelayThread(
+        { target, messaging: config.messaging, logLevel: config.LOG_LEVEL },
+        logger,
+      );
+    logger.warn('the outbox relay thread script is not beside this bundle; relaying on the main thread');
+  }
+  return startOutboxRelay(database, config.messaging, logger);
 }
 
 /**
@@ -62,16 +88,14 @@ export async function prepareCotizador(
   options: { readonly logger?: Logger; readonly clock?: Clock } = {},
 ): Promise<PreparedCotizador> {
   const logger = options.logger ?? createLogger({ service: 'cotizador', level: config.LOG_LEVEL });
-  const { database, embedded } = await openCotizadorDatabase(config, logger);
+  const { database, target, embedded } = await openCotizadorDatabase(config, logger);
   try {
     const jwtSecret = resolveJwtSecret({
       ...(config.JWT_SECRET === undefined ? {} : { given: config.JWT_SECRET }),
       embedded,
       dataDir: config.ARKA_DATA_DIR,
     });
-    const relay = config.OUTBOX_RELAY
-      ? await startOutboxRelay(database, config.messaging, logger)
-      : undefined;
+    const relay = config.OUTBOX_RELAY ? await startRelay(config, target, database, logger) : undefined;
     try {
       const app = await buildApp(config, {
         database,

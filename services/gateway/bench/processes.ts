@@ -24,12 +24,21 @@ export const COTIZADOR_CATALOG_FILE = join(
   'catalog.csv',
 );
 
+const COTIZADOR_RELAY_THREAD = join(
+  dirname(createRequire(import.meta.url).resolve('@arka/cotizador')),
+  'outbox-relay-thread.ts',
+);
+
 /** Bundles the @arka workspaces; every other package stays a node_modules import. */
 export async function bundleServers(): Promise<void> {
   await build({
-    entryPoints: Object.fromEntries(
-      Object.entries(ENTRIES).map(([name, file]) => [name, join(import.meta.dirname, file)]),
-    ),
+    entryPoints: {
+      ...Object.fromEntries(
+        Object.entries(ENTRIES).map(([name, file]) => [name, join(import.meta.dirname, file)]),
+      ),
+      // The cotizador's outbox relay thread, found beside the bundle that starts it.
+      'outbox-relay-thread': COTIZADOR_RELAY_THREAD,
+    },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,

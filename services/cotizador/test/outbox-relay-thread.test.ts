@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger, type Logger } from '@arka/kernel';
+import { EmbeddedBroker, QUEUE_NAMES, TOPIC_NAMES, type OutboxMessage } from '@arka/messaging';
+import { appendToOutbox, migrateToLatest, openDatabase, type SqlTarget } from '@arka/sql';
+import { sql } from 'kysely';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { migrations } from '../src/adapters/persistence/migrations';
+import { MIGRATIONS_TABLE, OUTBOX_TABLE, type CotizadorDb } from '../src/adapters/persistence/schema';
+import { relayThreadAvailable, startOutboxRelayThread } from '../src/outbox-relay-worker';
+
+const logger = createLogger({ service: 'cotizador-test', level: 'silent' });
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function message(body: string): OutboxMessage {
+  return {
+    id: `msg-${body}`,
+    destination: { kind: 'topic', name: TOPIC_NAMES.notificaciones },
+    body,
+    attributes: { priority: 'normal' },
+    createdAt: new Date(),
+  };
+}
+
+async function outboxWith(dir: string, bodies: readonly string[]) {
+  const target: SqlTarget = { driver: 'sqlite', file: join(dir, 'cotizador.sqlite') };
+  const database = openDatabase<CotizadorDb>(target);
+  await migrateToLatest(database.db, migrations, { tableName: MIGRATIONS_TABLE });
+  await appendToOutbox(database.db, OUTBOX_TABLE, bodies.map(message));
+  return { target, database };
+}
+
+async function pending(database: ReturnType<typeof openDatabase<CotizadorDb>>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from cotizador_outbox`.execute(database.db);
+  return rows[0]?.n ?? -1;
+}
+
+describe('the outbox relay thread', () => {
+  it('finds its script beside this module', () => {
+    expect(relayThreadAvailable()).toBe(true);
+  });
+
+  it('relays what is in the outbox, and what a woken commit adds, over its own connections', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'cotizador-relay-thread-'));
+    dirs.push(dir);
+    const { target, database } = await outboxWith(dir, ['first']);
+    const brokerPath = join(dir, 'broker.sqlite');
+    const relay = await startOutboxRelayThread(
+      { target, messaging: { driver: 'embedded', path: brokerPath }, logLevel: 'silent' },
+      logger,
+    );
+    const broker = EmbeddedBroker.open({ path: brokerPath });
+    try {
+      // Act
+      await appendToOutbox(database.db, OUTBOX_TABLE, [message('second')]);
+      relay.wake();
+      const received: string[] = [];
+      while (received.length < 2) {
+        const batch = await broker.receive(QUEUE_NAMES.notificacionesProcessing, {
+          waitTimeSeconds: 10,
+          maxMessages: 10,
+        });
+        expect(batch.length).toBeGreaterThan(0);
+        for (const m of batch)
+          received.push(z.object({ Message: z.string() }).parse(JSON.parse(m.body)).Message);
+      }
+
+      // Assess
+      expect(received).toEqual(['first', 'second']);
+      await relay.stop();
+      expect(await pending(database)).toBe(0);
+      relay.wake(); // after stop: nothing to wake, and no error
+    } finally {
+      await relay.stop();
+      await broker.close();
+      await database.close();
+    }
+  });
+
+  it('fails to start, with the thread’s error, when it cannot open the broker', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'cotizador-relay-thread-'));
+    dirs.push(dir);
+    const { target, database } = await outboxWith(dir, []);
+    const notADirectory = join(dir, 'file');
+    writeFileSync(notADirectory, '');
+
+    try {
+      // Act
+      const started = startOutboxRelayThread(
+        {
+          target,
+          messaging: { driver: 'embedded', path: join(notADirectory, 'broker.sqlite') },
+          logLevel: 'silent',
+        },
+        logger,
+      );
+
+      // Assess
+      await expect(started).rejects.toThrow(/EEXIST|ENOTDIR/);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('reports a thread that dies and starts another, which then stops on request', async () => {
+    // Prepare: the first thread is ready and then dies; the second one lives until stopped.
+    const fakeThread = [
+      "import { parentPort, workerData } from 'node:worker_threads';",
+      "parentPort.postMessage('ready');",
+      'if (workerData.dies) setTimeout(() => process.exit(3), 20);',
+      "parentPort.on('message', (m) => { if (m === 'stop') { parentPort.postMessage('stopped'); parentPort.close(); } });",
+    ].join('\n');
+    const url = new URL(`data:text/javascript,${encodeURIComponent(fakeThread)}`);
+    let started = 0;
+    const createWorker = () => new Worker(url, { workerData: { dies: started++ === 0 } });
+    const errors: object[] = [];
+    const spy = { error: (details: object) => errors.push(details), warn: () => {} } as unknown as Logger;
+    const data = {
+      target: { driver: 'sqlite', file: ':memory:' },
+      messaging: { driver: 'embedded', path: ':memory:' },
+      logLevel: 'silent',
+    } as const;
+
+    // Act
+    const relay = await startOutboxRelayThread(data, spy, createWorker);
+    try {
+      await vi.waitFor(() => expect(started).toBe(2), { timeout: 5_000, interval: 20 });
+
+      // Assess
+      expect(errors).toEqual([expect.objectContaining({ exitCode: 3, retryInMs: 1_000 })]);
+    } finally {
+      await relay.stop();
+    }
+    expect(started).toBe(2);
+  });
+});
