@@ -110,6 +110,20 @@ export function openDatabase<DB>(target: SqlTarget): SqlDatabase<DB> {
   };
 }
 
+/**
+ * Has this SQLite connection copy its write-ahead log back into the database file
+ * only once the log holds `pages` pages (SQLite's default is 1,000). The copy, and
+ * its fsync, run inside whichever commit crosses the mark: a connection whose
+ * commits must stay short (the requests') leaves the work to another connection of
+ * the same file that keeps the default, and keeps a higher mark as a bound should
+ * that one stop committing. Nothing to do on MySQL.
+ */
+export async function setWalCheckpointPages<DB>(database: SqlDatabase<DB>, pages: number): Promise<void> {
+  if (database.driver !== 'sqlite') return;
+  if (!Number.isSafeInteger(pages) || pages < 0) throw new RangeError(`WAL checkpoint pages: ${pages}`);
+  await sql.raw(`PRAGMA wal_autocheckpoint = ${pages}`).execute(database.db);
+}
+
 /** True when the error is a unique or primary key violation, on either driver. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, SQLITE_PAGE_CACHE_KIB, type SqlDatabase } from '../src/database';
+import {
+  openDatabase,
+  setWalCheckpointPages,
+  SQLITE_PAGE_CACHE_KIB,
+  type SqlDatabase,
+} from '../src/database';
 
 const dirs: string[] = [];
 const databases: SqlDatabase<unknown>[] = [];
@@ -32,5 +37,25 @@ describe('openDatabase on SQLite', () => {
     expect(await pragma(database, 'cache_size')).toBe(-SQLITE_PAGE_CACHE_KIB);
     expect(await pragma(database, 'journal_mode')).toBe('wal');
     expect(await pragma(database, 'foreign_keys')).toBe(1);
+  });
+
+  it('moves the WAL checkpoint mark of one connection only, and refuses a nonsensical mark', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
+    dirs.push(dir);
+    const file = join(dir, 'store.sqlite');
+    const requests = openDatabase({ driver: 'sqlite', file });
+    const relay = openDatabase({ driver: 'sqlite', file });
+    databases.push(requests, relay);
+
+    // Act
+    await setWalCheckpointPages(requests, 10_000);
+
+    // Assess
+    expect(await pragma(requests, 'wal_autocheckpoint')).toBe(10_000);
+    expect(await pragma(relay, 'wal_autocheckpoint')).toBe(1_000);
+    await expect(setWalCheckpointPages(requests, -1)).rejects.toThrow(RangeError);
+    await expect(setWalCheckpointPages(requests, 1.5)).rejects.toThrow(RangeError);
+    expect(await pragma(requests, 'wal_autocheckpoint')).toBe(10_000);
   });
 });

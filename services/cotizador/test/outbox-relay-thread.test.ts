@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, type Logger } from '@arka/kernel';
+import { createLogger, parseConfig, type Logger } from '@arka/kernel';
 import { EmbeddedBroker, QUEUE_NAMES, TOPIC_NAMES, type OutboxMessage } from '@arka/messaging';
 import { appendToOutbox, migrateToLatest, openDatabase, type SqlTarget } from '@arka/sql';
 import { sql } from 'kysely';
@@ -10,7 +10,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { migrations } from '../src/adapters/persistence/migrations';
 import { MIGRATIONS_TABLE, OUTBOX_TABLE, type CotizadorDb } from '../src/adapters/persistence/schema';
+import { configSchema } from '../src/config';
 import { relayThreadAvailable, startOutboxRelayThread } from '../src/outbox-relay-worker';
+import { REQUESTS_WAL_CHECKPOINT_PAGES, startRelay } from '../src/runtime';
 
 const logger = createLogger({ service: 'cotizador-test', level: 'silent' });
 const dirs: string[] = [];
@@ -32,6 +34,11 @@ async function outboxWith(dir: string, bodies: readonly string[]) {
   await migrateToLatest(database.db, migrations, { tableName: MIGRATIONS_TABLE });
   await appendToOutbox(database.db, OUTBOX_TABLE, bodies.map(message));
   return { target, database };
+}
+
+async function walCheckpointPages(database: ReturnType<typeof openDatabase<CotizadorDb>>): Promise<number> {
+  const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(database.db);
+  return rows[0]?.wal_autocheckpoint ?? -1;
 }
 
 async function pending(database: ReturnType<typeof openDatabase<CotizadorDb>>): Promise<number> {
@@ -79,6 +86,29 @@ describe('the outbox relay thread', () => {
       await relay.stop();
       await broker.close();
       await database.close();
+    }
+  });
+
+  it('leaves the WAL checkpoints of the database file to its own connection, off the requests’ commits', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'cotizador-relay-thread-'));
+    dirs.push(dir);
+    const onFile = await outboxWith(dir, []);
+    const inMemory = openDatabase<CotizadorDb>({ driver: 'sqlite', file: ':memory:' });
+    await migrateToLatest(inMemory.db, migrations, { tableName: MIGRATIONS_TABLE });
+    const config = parseConfig(configSchema, { ARKA_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+
+    // Act
+    const threaded = await startRelay(config, onFile.target, onFile.database, logger);
+    const inThread = await startRelay(config, { driver: 'sqlite', file: ':memory:' }, inMemory, logger);
+
+    // Assess: the requests' connection keeps only a far bound; an in-memory database relays on its own thread
+    try {
+      expect(await walCheckpointPages(onFile.database)).toBe(REQUESTS_WAL_CHECKPOINT_PAGES);
+      expect(await walCheckpointPages(inMemory)).toBe(1_000);
+    } finally {
+      await Promise.all([threaded.stop(), inThread.stop()]);
+      await Promise.all([onFile.database.close(), inMemory.close()]);
     }
   });
 
