@@ -124,6 +124,16 @@ export async function setWalCheckpointPages<DB>(database: SqlDatabase<DB>, pages
   await sql.raw(`PRAGMA wal_autocheckpoint = ${pages}`).execute(database.db);
 }
 
+/**
+ * Copies as much of the write-ahead log back into the database file as no reader
+ * still needs (a PASSIVE checkpoint: it takes no writer's lock and waits for no
+ * one). Nothing to do on MySQL.
+ */
+export async function checkpointWal<DB>(database: SqlDatabase<DB>): Promise<void> {
+  if (database.driver !== 'sqlite') return;
+  await sql.raw('PRAGMA wal_checkpoint(PASSIVE)').execute(database.db);
+}
+
 /** True when the error is a unique or primary key violation, on either driver. */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;

@@ -1,5 +1,6 @@
 export { sqlConfigSchema, sqlTarget, type SqlConfig, type SqlTarget } from './config';
 export {
+  checkpointWal,
   isUniqueViolation,
   openDatabase,
   setWalCheckpointPages,

@@ -5,6 +5,9 @@
  * benchmark, about 30 µs of a quote's 120. On its own thread (its own connections,
  * woken by a message after each commit) it runs beside the requests.
  *
+ * The thread reads the outbox over its own connection and has this thread delete
+ * the rows it relayed (outbox-relay-thread.ts says why).
+ *
  * A thread that dies is reported and started again after 1 s (doubling to 30 s
  * while it fails to start); the messages it had not relayed wait in the outbox.
  */
@@ -21,8 +24,26 @@ export interface RelayThreadData {
   readonly messaging: MessagingConfig;
   readonly logLevel: string;
 }
-export type RelayThreadCommand = 'wake' | 'stop';
-export type RelayThreadEvent = 'ready' | 'stopped';
+/** The parent's answer to a "delete": done, or why not. */
+export interface RelayThreadDeleted {
+  readonly kind: 'deleted';
+  readonly ticket: number;
+  readonly error?: string;
+}
+/** The thread asks the parent to delete rows it relayed (the parent is the file's only writer). */
+export interface RelayThreadDelete {
+  readonly kind: 'delete';
+  readonly ticket: number;
+  readonly ids: readonly string[];
+}
+export type RelayThreadCommand = 'wake' | 'stop' | RelayThreadDeleted;
+export type RelayThreadEvent = 'ready' | 'stopped' | RelayThreadDelete;
+
+/** What the thread needs of the parent: a log, and the deletion of the rows it relayed. */
+export interface RelayThreadParent {
+  readonly logger: Logger;
+  readonly deleteSent: (ids: readonly string[]) => Promise<void>;
+}
 
 const RESTART_FIRST_MS = 1_000;
 const RESTART_MAX_MS = 30_000;
@@ -72,11 +93,15 @@ class RelayThread implements RunningRelay {
   private failures = 0;
   private restartTimer: NodeJS.Timeout | undefined;
 
+  private readonly logger: Logger;
+
   constructor(
     private readonly data: RelayThreadData,
-    private readonly logger: Logger,
+    private readonly parent: RelayThreadParent,
     private readonly createWorker: (data: RelayThreadData) => Worker,
-  ) {}
+  ) {
+    this.logger = parent.logger;
+  }
 
   /** Resolves once the thread relays; rejects if it cannot start (a bad configuration, say). */
   async start(): Promise<void> {
@@ -126,6 +151,9 @@ class RelayThread implements RunningRelay {
       const onMessage = (event: RelayThreadEvent) => {
         if (event !== 'ready') return;
         settle();
+        worker.on('message', (request: RelayThreadEvent) => {
+          if (typeof request === 'object') this.deleteFor(worker, request);
+        });
         worker.on('error', (error) => this.logger.error({ err: error }, 'outbox relay thread failed'));
         worker.once('exit', (code) => this.exited(worker, code));
         resolve(worker);
@@ -142,6 +170,19 @@ class RelayThread implements RunningRelay {
       worker.once('error', onError);
       worker.once('exit', onExit);
     });
+  }
+
+  private deleteFor(worker: Worker, { ticket, ids }: RelayThreadDelete): void {
+    const answer = (error?: unknown) =>
+      worker.postMessage({
+        kind: 'deleted',
+        ticket,
+        ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
+      } satisfies RelayThreadDeleted);
+    this.parent.deleteSent(ids).then(
+      () => answer(),
+      (error: unknown) => answer(error),
+    );
   }
 
   private exited(worker: Worker, code: number): void {
@@ -177,10 +218,10 @@ class RelayThread implements RunningRelay {
  */
 export async function startOutboxRelayThread(
   data: RelayThreadData,
-  logger: Logger,
+  parent: RelayThreadParent,
   createWorker: (data: RelayThreadData) => Worker = relayWorker,
 ): Promise<RunningRelay> {
-  const thread = new RelayThread(data, logger, createWorker);
+  const thread = new RelayThread(data, parent, createWorker);
   await thread.start();
   return thread;
 }

@@ -11,15 +11,30 @@ export interface RunningRelay {
   stop(): Promise<void>;
 }
 
-/** Relays cotizador_outbox to the broker the configuration names, until stopped. */
+/** Deletes relayed rows from cotizador_outbox over the given connection. */
+export function outboxDeleter(database: SqlDatabase<CotizadorDb>): (ids: readonly string[]) => Promise<void> {
+  const store = new SqlOutboxStore(database.db, OUTBOX_TABLE);
+  return (ids) => store.markSent(ids);
+}
+
+/**
+ * Relays cotizador_outbox to the broker the configuration names, until stopped.
+ * `deleteSent` deletes the relayed rows; by default over `database`, which then
+ * both reads and writes the outbox.
+ */
 export async function startOutboxRelay(
   database: SqlDatabase<CotizadorDb>,
   messagingConfig: MessagingConfig,
   logger: Logger,
+  deleteSent: (ids: readonly string[]) => Promise<void> = outboxDeleter(database),
 ): Promise<RunningRelay> {
   const relayLogger = logger.child({ component: 'outbox-relay' });
   const messaging = await createMessaging(messagingConfig, { logger: relayLogger });
-  const store = new BatchedOutboxStore(new SqlOutboxStore(database.db, OUTBOX_TABLE));
+  const outbox = new SqlOutboxStore(database.db, OUTBOX_TABLE);
+  const store = new BatchedOutboxStore({
+    fetchPending: (limit) => outbox.fetchPending(limit),
+    markSent: deleteSent,
+  });
   const relay = new OutboxRelay({
     store,
     publisher: messaging.publisher,

@@ -16,7 +16,7 @@ import { seedEmbeddedData } from './adapters/seed/seed-embedded';
 import { buildApp } from './app';
 import type { Clock } from './application/ports';
 import { configSchema, type CotizadorConfig } from './config';
-import { startOutboxRelay, type RunningRelay } from './outbox-relay';
+import { outboxDeleter, startOutboxRelay, type RunningRelay } from './outbox-relay';
 import { relayThreadAvailable, startOutboxRelayThread } from './outbox-relay-worker';
 
 /** Supervisors and signal handlers may both ask to close; the work happens once. */
@@ -62,10 +62,10 @@ export async function openCotizadorDatabase(
 }
 
 /**
- * The WAL mark of the requests' connection when the relay thread has a connection
- * of its own. The thread's commits (SQLite's default mark, 1,000 pages) copy the
- * log back into the file as it grows, fsync included, so a quote's commit rarely
- * waits for a checkpoint. Under a steady stream of quotes the thread's copy never
+ * The WAL mark of the requests' connection when the relay thread reads the file
+ * over a connection of its own. The thread copies the log back into the file
+ * (fsync included) every quarter second while it relays, so a quote's commit
+ * rarely waits for a checkpoint. Under a steady stream of quotes that copy never
  * quite catches up with the writer, so the log restarts from its beginning only
  * after a checkpoint of the requests' own at this mark, which finds most of the
  * work done; it is also the bound should the thread stop. About 40 MB of log at
@@ -91,7 +91,7 @@ export async function startRelay(
     if (relayThreadAvailable()) {
       const relay = await startOutboxRelayThread(
         { target, messaging: config.messaging, logLevel: config.LOG_LEVEL },
-        logger,
+        { logger, deleteSent: outboxDeleter(database) },
       );
       await setWalCheckpointPages(database, REQUESTS_WAL_CHECKPOINT_PAGES);
       return relay;

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { migrations } from '../src/adapters/persistence/migrations';
 import { MIGRATIONS_TABLE, OUTBOX_TABLE, type CotizadorDb } from '../src/adapters/persistence/schema';
 import { configSchema } from '../src/config';
+import { outboxDeleter } from '../src/outbox-relay';
 import { relayThreadAvailable, startOutboxRelayThread } from '../src/outbox-relay-worker';
 import { REQUESTS_WAL_CHECKPOINT_PAGES, startRelay } from '../src/runtime';
 
@@ -57,9 +58,11 @@ describe('the outbox relay thread', () => {
     dirs.push(dir);
     const { target, database } = await outboxWith(dir, ['first']);
     const brokerPath = join(dir, 'broker.sqlite');
+    const deletedByParent: string[] = [];
+    const deleteRows = outboxDeleter(database);
     const relay = await startOutboxRelayThread(
       { target, messaging: { driver: 'embedded', path: brokerPath }, logLevel: 'silent' },
-      logger,
+      { logger, deleteSent: (ids) => (deletedByParent.push(...ids), deleteRows(ids)) },
     );
     const broker = EmbeddedBroker.open({ path: brokerPath });
     try {
@@ -81,10 +84,42 @@ describe('the outbox relay thread', () => {
       expect(received).toEqual(['first', 'second']);
       await relay.stop();
       expect(await pending(database)).toBe(0);
+      expect(deletedByParent.sort()).toEqual(['msg-first', 'msg-second']);
       relay.wake(); // after stop: nothing to wake, and no error
     } finally {
       await relay.stop();
       await broker.close();
+      await database.close();
+    }
+  });
+
+  it('keeps the rows whose deletion the parent could not make, and deletes them once it can', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'cotizador-relay-thread-'));
+    dirs.push(dir);
+    const { target, database } = await outboxWith(dir, ['only']);
+    const deleteRows = outboxDeleter(database);
+    let refused = 0;
+    const deleteSent = async (ids: readonly string[]) => {
+      if (refused++ === 0) throw new Error('database is locked');
+      await deleteRows(ids);
+    };
+
+    // Act
+    const relay = await startOutboxRelayThread(
+      { target, messaging: { driver: 'embedded', path: join(dir, 'broker.sqlite') }, logLevel: 'silent' },
+      { logger, deleteSent },
+    );
+
+    // Assess: published again after the failure (at least once), and gone from the outbox
+    try {
+      await vi.waitFor(async () => expect(await pending(database)).toBe(0), {
+        timeout: 10_000,
+        interval: 50,
+      });
+      expect(refused).toBeGreaterThanOrEqual(2);
+    } finally {
+      await relay.stop();
       await database.close();
     }
   });
@@ -128,7 +163,7 @@ describe('the outbox relay thread', () => {
           messaging: { driver: 'embedded', path: join(notADirectory, 'broker.sqlite') },
           logLevel: 'silent',
         },
-        logger,
+        { logger, deleteSent: outboxDeleter(database) },
       );
 
       // Assess
@@ -158,7 +193,11 @@ describe('the outbox relay thread', () => {
     } as const;
 
     // Act
-    const relay = await startOutboxRelayThread(data, spy, createWorker);
+    const relay = await startOutboxRelayThread(
+      data,
+      { logger: spy, deleteSent: async () => {} },
+      createWorker,
+    );
     try {
       await vi.waitFor(() => expect(started).toBe(2), { timeout: 5_000, interval: 20 });
 
