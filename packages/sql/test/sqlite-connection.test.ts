@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  checkpointWal,
   openDatabase,
   setWalCheckpointPages,
   SQLITE_PAGE_CACHE_KIB,
@@ -57,5 +58,27 @@ describe('openDatabase on SQLite', () => {
     await expect(setWalCheckpointPages(requests, -1)).rejects.toThrow(RangeError);
     await expect(setWalCheckpointPages(requests, 1.5)).rejects.toThrow(RangeError);
     expect(await pragma(requests, 'wal_autocheckpoint')).toBe(10_000);
+  });
+
+  it('copies the log a writer left behind into the file from another connection', async () => {
+    // Prepare: a writer that never checkpoints, with about 1 MB in its log
+    const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
+    dirs.push(dir);
+    const file = join(dir, 'store.sqlite');
+    const writer = openDatabase({ driver: 'sqlite', file });
+    const reader = openDatabase({ driver: 'sqlite', file });
+    databases.push(writer, reader);
+    await setWalCheckpointPages(writer, 0);
+    await sql`create table t (v text)`.execute(writer.db);
+    for (let i = 0; i < 250; i++)
+      await sql`insert into t (v) values (${'x'.repeat(4_000)})`.execute(writer.db);
+    const before = statSync(file).size;
+
+    // Act
+    await checkpointWal(reader);
+
+    // Assess
+    expect(before).toBeLessThan(100_000);
+    expect(statSync(file).size).toBeGreaterThan(1_000_000);
   });
 });
