@@ -12,7 +12,7 @@ export class DataDirError extends Error {
 
 /** What Arka's processes write into a data directory, for one a service created before the platform ran. */
 const ARKA_FILES =
-  /^(jwt-secret|demo-password|endpoints\.json|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
+  /^(jwt-secret|demo-password|endpoints\.json|platform\.lock|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
 
 /**
  * An Arka data directory carries the marker, or holds nothing but files Arka writes;

@@ -13,6 +13,8 @@ export interface LaunchOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** @default 240 s */
   readonly readyTimeoutMs?: number;
+  /** Arguments of `npm start` (`--reset`). @default none */
+  readonly args?: readonly string[];
   /** Called with the supervisor's PID as soon as it is spawned (the benchmark samples memory from then). */
   readonly onSpawn?: (pid: number) => void;
 }
@@ -36,25 +38,29 @@ export interface LaunchedPlatform {
  */
 export async function launchPlatform(options: LaunchOptions): Promise<LaunchedPlatform> {
   const p = options.ports;
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'platform', 'bin', 'start.mjs')], {
-    cwd: REPO_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      ARKA_DATA_DIR: options.dataDir,
-      GATEWAY_PORT: String(p.gateway),
-      COTIZADOR_PORT: String(p.cotizador),
-      GESTOR_PORT: String(p.gestor),
-      DYNALITE_PORT: String(p.dynalite),
-      SES_PORT: String(p.ses),
-      METRICS_PORT: String(p.metrics),
-      ARKA_DEMO_PASSWORD: options.password,
-      // Tests and benchmarks need no console; building it would race the console's own e2e build.
-      ARKA_CONSOLE: 'off',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'platform', 'bin', 'start.mjs'), ...(options.args ?? [])],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ARKA_DATA_DIR: options.dataDir,
+        GATEWAY_PORT: String(p.gateway),
+        COTIZADOR_PORT: String(p.cotizador),
+        GESTOR_PORT: String(p.gestor),
+        DYNALITE_PORT: String(p.dynalite),
+        SES_PORT: String(p.ses),
+        METRICS_PORT: String(p.metrics),
+        ARKA_DEMO_PASSWORD: options.password,
+        // Tests and benchmarks need no console; building it would race the console's own e2e build.
+        ARKA_CONSOLE: 'off',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const pid = child.pid;
   if (pid === undefined) throw new Error('the supervisor did not start');
   options.onSpawn?.(pid);

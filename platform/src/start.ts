@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ConfigError, resolveJwtSecret } from '@arka/kernel';
 import { loadPlatformConfig, USAGE, type PlatformConfig } from './config';
 import { DataDirError, prepareDataDir, resolveDemoPassword } from './data-dir';
+import { assertDataDirFree, lockDataDir } from './data-dir-lock';
 import { DEMO_USERS } from './demo-users';
 import { endpointsFor, writeEndpoints } from './endpoints';
 import { fileLogger } from './file-logger';
@@ -59,14 +60,21 @@ if (config.help) {
   process.exit(0);
 }
 
-try {
-  prepareDataDir(config.dataDir, { reset: config.reset });
-} catch (error) {
-  if (error instanceof DataDirError) fail(error.message, 2);
-  throw error;
+// Every check before `--reset` deletes anything: a platform may be running on this directory.
+function onDataDir<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof DataDirError) fail(`Cannot start Arka: ${error.message}`, 2);
+    throw error;
+  }
 }
+onDataDir(() => assertDataDirFree(config.dataDir));
 const busy = await portsInUse(config.ports);
 if (busy.length > 0) fail(`Cannot start Arka:\n${busy.map((p) => `  - ${p}`).join('\n')}`, 2);
+onDataDir(() => prepareDataDir(config.dataDir, { reset: config.reset }));
+const lock = onDataDir(() => lockDataDir(config.dataDir));
+process.on('exit', () => lock.release());
 
 const password = resolveDemoPassword(config.dataDir, config.demoPassword);
 // Created once before any service starts, so the services never race to create it.

@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFlow, type FlowResult } from '../src/flow';
+import { login } from '../src/flow/gateway-client';
+import { tokenPair } from '../src/flow/schemas';
+import { LOCK_FILE } from '../src/data-dir-lock';
 import { launchPlatform, type LaunchedPlatform } from '../src/launcher';
 import { freePorts } from '../src/ports-free';
 import { commandLine, identify, processTree, stillRunning, type ProcessIdentity } from '../src/process-tree';
@@ -145,6 +148,23 @@ describe('the local platform, end to end', () => {
     expect(text).toMatch(/arka_cluster_active_services\{[^}]*\} 7/);
   });
 
+  it('refuses a second start on its data directory, --reset included, and deletes nothing', async () => {
+    // Act: other ports, so only the data directory stands in the way
+    const second = launchPlatform({
+      dataDir,
+      ports: await freePorts(),
+      password: PASSWORD,
+      args: ['--reset'],
+      readyTimeoutMs: 60_000,
+    });
+
+    // Assess
+    await expect(second).rejects.toThrow(`Arka is already running on ${dataDir} (PID ${platform.pid})`);
+    expect(existsSync(join(dataDir, 'cotizador.sqlite'))).toBe(true);
+    const session = await login(platform.endpoints.gateway, 'cliente1', PASSWORD, tokenPair);
+    expect(session.accessToken).not.toBe('');
+  }, 90_000);
+
   it('stops every process it started on SIGTERM', async () => {
     // Prepare
     const tree = identify(processTree(platform.pid));
@@ -155,6 +175,7 @@ describe('the local platform, end to end', () => {
     // Assess
     expect(code).toBe(0);
     expect(platform.output()).toContain('Stopped.');
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
     expect(tree.length).toBe(5);
     expect([...tree, ...children].filter(stillRunning)).toEqual([]);
   }, 60_000);

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isArkaDataDir } from '../src/data-dir';
+import { assertDataDirFree, LOCK_FILE, lockDataDir } from '../src/data-dir-lock';
+
+const roots: string[] = [];
+function scratch(): string {
+  const root = mkdtempSync(join(tmpdir(), 'arka-lock-'));
+  roots.push(root);
+  return root;
+}
+afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+/** A live process that is not this one, stopped by the test. */
+async function otherProcess<T>(work: (pid: number) => T): Promise<T> {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  await once(child, 'spawn');
+  try {
+    return work(child.pid ?? -1);
+  } finally {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+describe('the data directory lock', () => {
+  it('takes a free directory, holds it with this PID, and gives it back on release', () => {
+    // Prepare
+    const dir = scratch();
+
+    // Act
+    const lock = lockDataDir(dir);
+    const held = readFileSync(join(dir, LOCK_FILE), 'utf8').trim();
+    lock.release();
+
+    // Assess
+    expect(held).toBe(String(process.pid));
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+    expect(isArkaDataDir(dir)).toBe(true);
+  });
+
+  it('refuses a directory a live platform holds, naming its PID, and leaves its lock alone', async () => {
+    // Prepare
+    const dir = scratch();
+
+    await otherProcess((pid) => {
+      writeFileSync(join(dir, LOCK_FILE), `${pid}\n`);
+
+      // Act
+      const check = () => assertDataDirFree(dir);
+      const take = () => lockDataDir(dir);
+
+      // Assess
+      expect(check).toThrow(`Arka is already running on ${dir} (PID ${pid})`);
+      expect(take).toThrow(`(PID ${pid})`);
+      expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(pid));
+    });
+  });
+
+  it('takes over the lock of a platform that is gone', async () => {
+    // Prepare: the PID of a process that has exited
+    const dir = scratch();
+    const gone = await otherProcess((pid) => pid);
+    writeFileSync(join(dir, LOCK_FILE), `${gone}\n`);
+
+    // Act
+    const lock = lockDataDir(dir);
+
+    // Assess
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+    lock.release();
+  });
+
+  it('leaves a lock another process took since alone on release', () => {
+    // Prepare
+    const dir = scratch();
+    const lock = lockDataDir(dir);
+    writeFileSync(join(dir, LOCK_FILE), '999999\n');
+
+    // Act
+    lock.release();
+
+    // Assess
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe('999999');
+  });
+});
