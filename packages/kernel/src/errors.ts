@@ -32,6 +32,18 @@ export const errors = {
   malformedBody: (detail: string) => new AppError('malformed-body', 400, 'Bad Request', detail),
   badUrl: () =>
     new AppError('bad-url', 400, 'Bad Request', 'The URL is not valid (malformed percent-encoding?).'),
+  uriTooLong: () =>
+    new AppError('uri-too-long', 414, 'URI Too Long', 'A part of the URL is longer than this API accepts.'),
+  headersTooLarge: () =>
+    new AppError(
+      'headers-too-large',
+      431,
+      'Request Header Fields Too Large',
+      'The request headers are larger than this server accepts.',
+    ),
+  requestTimeout: () =>
+    new AppError('request-timeout', 408, 'Request Timeout', 'The request did not arrive in time.'),
+  badRequest: () => new AppError('bad-request', 400, 'Bad Request', 'The request is not valid HTTP.'),
   unauthorized: (detail = 'A valid access token is required.') =>
     new AppError('unauthorized', 401, 'Unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } }),
   forbidden: (detail = 'Your role does not allow this operation.') =>

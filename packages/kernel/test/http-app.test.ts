@@ -34,15 +34,24 @@ beforeAll(async () => {
     },
     async (request) => ({ received: request.body.name }),
   );
+  app.get('/items/:id', async (request) => request.params);
   app.get('/boom', async () => {
     throw new Error('secret database password in stack');
   });
   app.get('/conflict', async () => {
     throw errors.conflict('Quote is APROBADA');
   });
-  app.get('/staff', { preHandler: authorize(createAccessTokenVerifier(jwt), 'ADMIN') }, async (request) => ({
+  app.get('/staff', { onRequest: authorize(createAccessTokenVerifier(jwt), 'ADMIN') }, async (request) => ({
     who: request.principal?.subject,
   }));
+  app.post(
+    '/staff/items',
+    {
+      onRequest: authorize(createAccessTokenVerifier(jwt), 'ADMIN'),
+      schema: { body: z.object({ name: z.string().min(1) }) },
+    },
+    async (request) => ({ received: request.body.name }),
+  );
   await app.ready();
 });
 afterAll(() => app.close());
@@ -165,6 +174,61 @@ describe('the shared HTTP app', () => {
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(ok.json()).toEqual({ who: 'admin' });
+  });
+
+  it('checks the role before it parses or validates the body', async () => {
+    // Prepare
+    const cliente = await createAccessTokenSigner(jwt).sign({
+      subject: 'c',
+      roles: ['CLIENTE'],
+      clienteId: 'CLI001',
+    });
+    const post = (body: string, authorization?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/staff/items',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body,
+      });
+
+    // Act
+    const invalidBody = await post('{}', `Bearer ${cliente}`);
+    const malformedBody = await post('{"name":', `Bearer ${cliente}`);
+    const anonymous = await post('{}');
+
+    // Assess
+    expect(invalidBody.statusCode).toBe(403);
+    expect(invalidBody.json()).not.toHaveProperty('errors');
+    expect(malformedBody.statusCode).toBe(403);
+    expect(anonymous.statusCode).toBe(401);
+  });
+
+  it('answers headers over the size limit with 431 problem+json, on a real socket', async () => {
+    // Prepare
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+
+    // Act
+    const response = await fetch(`${address}/staff`, {
+      headers: { authorization: `Bearer ${'a'.repeat(20_000)}` },
+    });
+
+    // Assess
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      type: 'https://arka.example/problems/headers-too-large',
+      status: 431,
+    });
+  });
+
+  it('answers a path parameter over the length limit with 414 and a short detail', async () => {
+    // Act
+    const response = await app.inject({ method: 'GET', url: `/items/${'a'.repeat(5_000)}` });
+
+    // Assess
+    expect(response.statusCode).toBe(414);
+    expect(response.json()).toMatchObject({ type: 'https://arka.example/problems/uri-too-long' });
+    expect(response.json().detail).not.toContain('aaaa');
   });
 
   it('serves an OpenAPI document generated from the routes', async () => {

@@ -33,11 +33,9 @@ beforeAll(async () => {
     docs: false,
   });
   app.get('/quote', { schema: { response: { 200: quote } } }, async () => answer as never);
-  app.get(
-    '/dated',
-    { schema: { response: { 200: z.object({ at: z.date() }) } } },
-    async () => ({ at: new Date('2026-12-03T10:00:00.000Z') }),
-  );
+  app.get('/dated', { schema: { response: { 200: z.object({ at: z.date() }) } } }, async () => ({
+    at: new Date('2026-12-03T10:00:00.000Z'),
+  }));
   await app.ready();
 });
 afterAll(() => app.close());

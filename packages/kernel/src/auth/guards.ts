@@ -19,8 +19,10 @@ function bearerToken(header: string | undefined): string {
 }
 
 /**
- * preHandler guard: a valid access token whose roles include one of `roles`
- * (any role when none are named). Sets `request.principal`.
+ * Route guard: a valid access token whose roles include one of `roles` (any role
+ * when none are named). Sets `request.principal`. Install it as the route's
+ * `onRequest` hook, so a caller without the role gets 401/403 before its body is
+ * parsed or validated (and learns nothing of the body's schema).
  */
 export function authorize(verifier: AccessTokenVerifier, ...roles: Role[]) {
   return async (request: FastifyRequest): Promise<void> => {

@@ -5,7 +5,7 @@ import type { ZodApp } from './types';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger';
 import { errors } from '../errors';
-import { installErrorHandling, sendProblem, toAppError } from './error-handler';
+import { clientErrorHandler, installErrorHandling, sendProblem, toAppError } from './error-handler';
 import { registerHealth, type HealthCheck, type HealthState } from './health';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 import { serializerCompiler } from './serializer';
@@ -51,6 +51,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler,
     // Errors raised before routing (a URL that cannot be decoded) get problem+json too.
     frameworkErrors: (error, request, reply) =>
       sendProblem(

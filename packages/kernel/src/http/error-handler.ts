@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodApp } from './types';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -32,6 +33,8 @@ export function toAppError(error: unknown, bodyLimit: number, contentType?: stri
   if (e && Array.isArray(e.validation)) return validationError(e as FastifyError);
   const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
   if (status === 413) return errors.payloadTooLarge(bodyLimit);
+  // Fastify's message repeats the whole parameter, kilobytes of it.
+  if (status === 414) return errors.uriTooLong();
   if (status === 415) return errors.unsupportedMediaType(contentType ?? 'missing');
   if (status >= 400 && status < 500 && typeof e?.code === 'string' && e.code.startsWith('FST_ERR_CTP')) {
     return errors.malformedBody(e.message ?? 'The body could not be parsed.');
@@ -55,6 +58,35 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     .type(PROBLEM_CONTENT_TYPE)
     .serializer(JSON.stringify)
     .send(toProblem(error, path, String(request.id)));
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (headers
+ * over the size limit, a request too slow to arrive, bytes that are not HTTP) with
+ * problem+json like every other error, instead of Fastify's default JSON. The socket
+ * is closed after the answer, as Node does.
+ */
+export function clientErrorHandler(
+  this: { log: { debug(details: object, message: string): void } },
+  error: NodeJS.ErrnoException,
+  socket: Duplex,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const appError =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? errors.headersTooLarge()
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? errors.requestTimeout()
+        : errors.badRequest();
+  this.log.debug({ err: error, code: appError.code }, 'request refused by the HTTP parser');
+  if (socket.writable) {
+    const body = JSON.stringify(toProblem(appError));
+    socket.write(
+      `HTTP/1.1 ${appError.status} ${appError.title}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function installErrorHandling(app: ZodApp, bodyLimit: number): void {

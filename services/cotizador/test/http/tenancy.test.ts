@@ -119,5 +119,9 @@ describe('tenant and role rules', () => {
     expect(
       (await post(token, { clienteId: 'CLI001', productos: [{ productoId: 1, cantidad: 1 }] })).statusCode,
     ).toBe(403);
+    // The role is checked first: an invalid body tells them nothing of the schema.
+    const invalid = await post(token, {});
+    expect(invalid.statusCode).toBe(403);
+    expect(invalid.json()).not.toHaveProperty('errors');
   });
 });

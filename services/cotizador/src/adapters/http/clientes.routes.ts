@@ -18,7 +18,7 @@ export function clientesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/clientes',
     {
-      preHandler: ctx.guards.staff,
+      onRequest: ctx.guards.staff,
       schema: {
         tags,
         security,
@@ -45,7 +45,7 @@ export function clientesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/clientes/:id',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,
@@ -63,7 +63,7 @@ export function clientesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.post(
     '/clientes',
     {
-      preHandler: ctx.guards.staff,
+      onRequest: ctx.guards.staff,
       schema: {
         tags,
         security,
@@ -84,7 +84,7 @@ export function clientesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.put(
     '/clientes/:id',
     {
-      preHandler: ctx.guards.staff,
+      onRequest: ctx.guards.staff,
       schema: {
         tags,
         security,

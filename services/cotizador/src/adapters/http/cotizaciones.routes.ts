@@ -23,7 +23,7 @@ export function cotizacionesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.post(
     '/cotizaciones',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,
@@ -49,7 +49,7 @@ export function cotizacionesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/cotizaciones/:id',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,
@@ -67,7 +67,7 @@ export function cotizacionesRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/cotizaciones',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,
@@ -108,7 +108,7 @@ function changeEstadoRoute(app: ZodApp, ctx: RouteContext): void {
   app.put(
     '/cotizaciones/:id/estado',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,

@@ -28,7 +28,7 @@ export function productosRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/productos',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,
@@ -55,7 +55,7 @@ export function productosRoutes(app: ZodApp, ctx: RouteContext): void {
   app.get(
     '/productos/:id',
     {
-      preHandler: ctx.guards.anyCotizadorRole,
+      onRequest: ctx.guards.anyCotizadorRole,
       schema: {
         tags,
         security,
@@ -73,7 +73,7 @@ export function productosRoutes(app: ZodApp, ctx: RouteContext): void {
   app.post(
     '/productos',
     {
-      preHandler: ctx.guards.staff,
+      onRequest: ctx.guards.staff,
       schema: {
         tags,
         security,
@@ -93,7 +93,7 @@ export function productosRoutes(app: ZodApp, ctx: RouteContext): void {
   app.put(
     '/productos/:id',
     {
-      preHandler: ctx.guards.staff,
+      onRequest: ctx.guards.staff,
       schema: {
         tags,
         security,

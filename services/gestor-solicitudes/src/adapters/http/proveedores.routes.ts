@@ -25,7 +25,7 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.get(
     `${BASE}/proveedores`,
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags,
         querystring: paginationQuery,
@@ -38,7 +38,7 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.get(
     `${BASE}/proveedores/:id`,
     {
-      preHandler: staffOrSupplier,
+      onRequest: staffOrSupplier,
       schema: { tags, params: proveedorParams, response: { 200: proveedorResponse, ...errorResponses } },
     },
     async (request) => {
@@ -50,7 +50,7 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.post(
     `${BASE}/proveedores`,
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags, body: crearProveedorBody, response: { 201: proveedorResponse, ...errorResponses } },
     },
     async (request, reply) =>
@@ -60,7 +60,7 @@ export function proveedoresRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.put(
     `${BASE}/proveedores/:id`,
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags,
         params: proveedorParams,

@@ -17,7 +17,7 @@ export function respuestasRoutes(app: ZodApp, ctx: GestorContext, verifier: Acce
   app.post(
     `${BASE}/respuestas`,
     {
-      preHandler: staffOrSupplier,
+      onRequest: staffOrSupplier,
       schema: { tags, body: respuestaBody, response: { 201: respuestaResponse, ...errorResponses } },
     },
     async (request, reply) => {
@@ -30,7 +30,7 @@ export function respuestasRoutes(app: ZodApp, ctx: GestorContext, verifier: Acce
   app.get(
     `${BASE}/solicitudes/:id/respuestas`,
     {
-      preHandler: staffOrSupplier,
+      onRequest: staffOrSupplier,
       schema: {
         tags,
         params: solicitudParams,
@@ -46,7 +46,7 @@ export function respuestasRoutes(app: ZodApp, ctx: GestorContext, verifier: Acce
   app.get(
     `${BASE}/solicitudes/grupos/:grupoId/comparacion`,
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags, params: grupoParams, response: { 200: comparacionResponse, ...errorResponses } },
     },
     async (request) => {

@@ -28,7 +28,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.post(
     `${BASE}/solicitudes`,
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: { tags, body: crearSolicitudBody, response: { 201: solicitudResponse, ...errorResponses } },
     },
     async (request, reply) => {
@@ -41,7 +41,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.post(
     `${BASE}/solicitudes/multiple`,
     {
-      preHandler: staff,
+      onRequest: staff,
       schema: {
         tags,
         querystring: multipleQuery,
@@ -65,7 +65,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.get(
     `${BASE}/solicitudes`,
     {
-      preHandler: staffOrSupplier,
+      onRequest: staffOrSupplier,
       schema: {
         tags,
         querystring: listSolicitudesQuery,
@@ -83,7 +83,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
   app.get(
     `${BASE}/solicitudes/:id`,
     {
-      preHandler: staffOrSupplier,
+      onRequest: staffOrSupplier,
       schema: { tags, params: solicitudParams, response: { 200: solicitudResponse, ...errorResponses } },
     },
     async (request) => {
@@ -98,7 +98,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
     scoped.put(
       `${BASE}/solicitudes/:id/estado`,
       {
-        preHandler: staff,
+        onRequest: staff,
         schema: {
           tags,
           params: solicitudParams,
