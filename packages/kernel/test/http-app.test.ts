@@ -109,6 +109,16 @@ describe('the shared HTTP app', () => {
     expect(response.json().detail).toBe('Content-Type text/xml is not supported; send application/json.');
   });
 
+  it('answers JSON sent as text/plain with 415 too', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{"name":"a","cantidad":1}',
+    });
+    expect(response.statusCode).toBe(415);
+  });
+
   it('hides internals of a 500', async () => {
     const response = await app.inject({ method: 'GET', url: '/boom' });
     expect(response.statusCode).toBe(500);

@@ -61,6 +61,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
       ),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // Every Arka body is JSON: a text/plain body gets 415 like any other type, not a string
+  // that fails validation with 400.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, bodyLimit);
