@@ -109,6 +109,30 @@ describe('the shared HTTP app', () => {
     expect(response.json().detail).toBe('Content-Type text/xml is not supported; send application/json.');
   });
 
+  it.each([
+    ['a NUL character', '{"name":"a\\u0000b","cantidad":1}'],
+    ['an unpaired high surrogate', '{"name":"a\\ud800c","cantidad":1}'],
+    ['an unpaired low surrogate in a key', '{"name":"a","cantidad":1,"\\udc00":1}'],
+  ])('refuses text with %s with 400 malformed-body', async (_case, payload) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/items',
+      headers: { 'content-type': 'application/json' },
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().type).toBe('https://arka.example/problems/malformed-body');
+  });
+
+  it('accepts escaped surrogate pairs (an emoji) and an escaped backslash before u0000', async () => {
+    const post = (payload: string) =>
+      app.inject({ method: 'POST', url: '/items', headers: { 'content-type': 'application/json' }, payload });
+    const emoji = await post('{"name":"ok \\ud83d\\ude00","cantidad":1}');
+    const backslash = await post('{"name":"C:\\\\u0000","cantidad":1}');
+    expect(emoji.json()).toEqual({ received: 'ok 😀' });
+    expect(backslash.json()).toEqual({ received: 'C:\\u0000' });
+  });
+
   it('answers JSON sent as text/plain with 415 too', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -5,6 +5,7 @@ import type { ZodApp } from './types';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger';
 import { errors } from '../errors';
+import { installJsonTextParser } from './json-body';
 import { clientErrorHandler, installErrorHandling, sendProblem, toAppError } from './error-handler';
 import { registerHealth, type HealthCheck, type HealthState } from './health';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
@@ -64,6 +65,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   // Every Arka body is JSON: a text/plain body gets 415 like any other type, not a string
   // that fails validation with 400.
   app.removeContentTypeParser('text/plain');
+  installJsonTextParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app, bodyLimit);

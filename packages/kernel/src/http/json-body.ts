@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import { errors } from '../errors';
+import type { ZodApp } from './types';
+
+/**
+ * Only a JSON escape can put a NUL or a lone surrogate into a parsed string (raw
+ * bytes that are not UTF-8 were already decoded to U+FFFD), so bodies without one
+ * skip the walk.
+ */
+const SUSPECT_ESCAPE = /\\u(?:0000|d[89a-f])/i;
+
+// ES2024's String.prototype.isWellFormed, in Node 20 but not in our ES2023 typings.
+const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+function cleanText(value: unknown): boolean {
+  if (typeof value === 'string') return isWellFormed(value) && !value.includes('\u0000');
+  if (Array.isArray(value)) return value.every(cleanText);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).every(([key, item]) => cleanText(key) && cleanText(item));
+  return true;
+}
+
+export type JsonTextParser = (
+  request: FastifyRequest,
+  text: string,
+  done: (error: Error | null, value?: unknown) => void,
+) => void;
+
+/**
+ * Fastify's JSON parser (prototype-poisoning protection included) that also refuses,
+ * with 400 malformed-body, text no database stores as sent: NUL characters and
+ * unpaired surrogates (SQLite and MySQL would keep U+FFFD instead, so the answer and
+ * every later read would differ). Services whose scopes replace the JSON parser
+ * (to accept an empty body) parse the rest with it.
+ */
+export function jsonTextParser(app: ZodApp): JsonTextParser {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  return (request, text, done) =>
+    parse(request, text, (error, value) => {
+      if (error) done(error);
+      else if (SUSPECT_ESCAPE.test(text) && !cleanText(value))
+        done(errors.malformedBody('Text in the body must be valid Unicode, without NUL characters.'));
+      else done(null, value);
+    });
+}
+
+/** Installs jsonTextParser as the app's (or scope's) application/json parser. */
+export function installJsonTextParser(app: ZodApp): void {
+  const parse = jsonTextParser(app);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    parse(request, String(body), done),
+  );
+}
