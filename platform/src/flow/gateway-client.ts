@@ -25,11 +25,18 @@ async function call<S extends z.ZodType>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-  const response = await fetch(`${baseUrl}${path}`, {
+  const url = `${baseUrl}${path}`;
+  const response = await fetch(url, {
     method,
     headers,
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     signal: AbortSignal.timeout(15_000),
+  }).catch((error: unknown) => {
+    // fetch says only "fetch failed"; the cause (ECONNREFUSED…) and the URL say what to fix.
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    throw new Error(`${method} ${url} failed${cause} (is the platform running on these ports?)`, {
+      cause: error,
+    });
   });
   const text = await response.text();
   if (!response.ok) throw new HttpError(method, path, response.status, text);
