@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runFlow, type FlowResult } from '../src/flow';
 import { login } from '../src/flow/gateway-client';
 import { tokenPair } from '../src/flow/schemas';
@@ -179,4 +179,26 @@ describe('the local platform, end to end', () => {
     expect(tree.length).toBe(5);
     expect([...tree, ...children].filter(stillRunning)).toEqual([]);
   }, 60_000);
+
+  it('leaves no process behind when the supervisor itself is killed with SIGKILL', async () => {
+    // Prepare: a platform of its own, on its own directory and ports
+    const dir = mkdtempSync(join(tmpdir(), 'arka-e2e-kill-'));
+    const killed = await launchPlatform({ dataDir: dir, ports: await freePorts(), password: PASSWORD });
+    const orphans = identify(processTree(killed.pid).filter((pid) => pid !== killed.pid));
+    try {
+      expect(orphans.length).toBe(4);
+
+      // Act
+      process.kill(killed.pid, 'SIGKILL');
+
+      // Assess: each child sees its IPC channel close and stops as on SIGTERM
+      await vi.waitFor(() => expect(orphans.filter(stillRunning)).toEqual([]), {
+        timeout: 20_000,
+        interval: 200,
+      });
+    } finally {
+      for (const orphan of orphans.filter(stillRunning)) process.kill(orphan.pid, 'SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

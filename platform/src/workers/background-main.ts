@@ -55,3 +55,5 @@ const stop = (signal: NodeJS.Signals) => {
 };
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
+// The supervisor gone, even by SIGKILL, closes the IPC channel: stop rather than live on as an orphan.
+process.once('disconnect', () => stop('SIGTERM'));

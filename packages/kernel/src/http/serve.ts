@@ -10,7 +10,8 @@ export interface ServeOptions {
 }
 
 /**
- * Listens and shuts down gracefully on SIGTERM/SIGINT: readiness turns DOWN, the
+ * Listens and shuts down gracefully on SIGTERM/SIGINT (and when the parent that
+ * started it with an IPC channel goes away): readiness turns DOWN, the
  * server stops accepting, in-flight requests finish, then `onShutdown` closes pools.
  * Returns a function that triggers the same shutdown (used by supervisors and tests).
  */
@@ -38,7 +39,7 @@ export async function serve(
     })();
     return closing;
   };
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals | 'parent-gone') => {
     shutdown(signal).then(
       () => process.exit(0),
       (error: unknown) => {
@@ -49,6 +50,10 @@ export async function serve(
   };
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
+  // Started by a parent with an IPC channel (the local platform's supervisor): when the
+  // parent dies, even by SIGKILL, the channel closes. Stop as on SIGTERM rather than
+  // live on as an orphan holding the ports and the data files.
+  if (process.connected) process.once('disconnect', () => onSignal('parent-gone'));
   const address = await app.listen({ host: options.host, port: options.port });
   app.log.info({ address }, 'listening');
   return { address, shutdown: () => shutdown() };
