@@ -133,6 +133,28 @@ describe('the shared HTTP app', () => {
     expect(backslash.json()).toEqual({ received: 'C:\\u0000' });
   });
 
+  it('refuses a body whose bytes are not UTF-8 with 400 malformed-body', async () => {
+    for (const bytes of [
+      [0xff, 0xfe],
+      [0xed, 0xa0, 0x80],
+      [0xc0, 0x80],
+    ]) {
+      const payload = Buffer.concat([
+        Buffer.from('{"name":"a'),
+        Buffer.from(bytes),
+        Buffer.from('b","cantidad":1}'),
+      ]);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/items',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().detail).toBe('The body is not valid UTF-8.');
+    }
+  });
+
   it('answers JSON sent as text/plain with 415 too', async () => {
     const response = await app.inject({
       method: 'POST',
@@ -263,6 +285,14 @@ describe('the shared HTTP app', () => {
     expect(response.statusCode).toBe(414);
     expect(response.json()).toMatchObject({ type: 'https://arka.example/problems/uri-too-long' });
     expect(response.json().detail).not.toContain('aaaa');
+    expect(response.json().instance.length).toBeLessThanOrEqual(257);
+    expect(response.body.length).toBeLessThan(1_000);
+  });
+
+  it('keeps the path it echoes in a 404 short', async () => {
+    const response = await app.inject({ method: 'GET', url: `/nowhere/${'b'.repeat(10_000)}` });
+    expect(response.statusCode).toBe(404);
+    expect(response.body.length).toBeLessThan(1_000);
   });
 
   it('serves an OpenAPI document generated from the routes', async () => {

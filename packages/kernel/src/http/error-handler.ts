@@ -50,9 +50,17 @@ export function toAppError(error: unknown, bodyLimit: number, contentType?: stri
   return errors.internal(error);
 }
 
+/** Longest path echoed back in a problem: a 15 KB path is no use there, only weight. */
+const ECHOED_PATH_MAX_CHARS = 256;
+
+function echoedPath(request: FastifyRequest): string {
+  const path = request.url.split('?')[0] ?? '';
+  return path.length > ECHOED_PATH_MAX_CHARS ? `${path.slice(0, ECHOED_PATH_MAX_CHARS)}…` : path;
+}
+
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
-  const path = request.url.split('?')[0];
+  const path = echoedPath(request);
   return reply
     .code(error.status)
     .type(PROBLEM_CONTENT_TYPE)
@@ -106,6 +114,6 @@ export function installErrorHandling(app: ZodApp, bodyLimit: number): void {
     return sendProblem(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(request, reply, errors.routeNotFound(request.method, request.url.split('?')[0] ?? '')),
+    sendProblem(request, reply, errors.routeNotFound(request.method, echoedPath(request))),
   );
 }

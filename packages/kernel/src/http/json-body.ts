@@ -1,11 +1,11 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../errors';
 import type { ZodApp } from './types';
 
 /**
- * Only a JSON escape can put a NUL or a lone surrogate into a parsed string (raw
- * bytes that are not UTF-8 were already decoded to U+FFFD), so bodies without one
- * skip the walk.
+ * Once the bytes are known to be UTF-8, only a JSON escape can put a NUL or a lone
+ * surrogate into a parsed string, so bodies without one skip the walk.
  */
 const SUSPECT_ESCAPE = /\\u(?:0000|d[89a-f])/i;
 
@@ -22,33 +22,41 @@ function cleanText(value: unknown): boolean {
 
 export type JsonTextParser = (
   request: FastifyRequest,
-  text: string,
+  body: Buffer,
   done: (error: Error | null, value?: unknown) => void,
 ) => void;
 
 /**
  * Fastify's JSON parser (prototype-poisoning protection included) that also refuses,
- * with 400 malformed-body, text no database stores as sent: NUL characters and
- * unpaired surrogates (SQLite and MySQL would keep U+FFFD instead, so the answer and
- * every later read would differ). Services whose scopes replace the JSON parser
- * (to accept an empty body) parse the rest with it.
+ * with 400 malformed-body, text that would not be stored as sent: bytes that are not
+ * UTF-8 (decoding would turn them into U+FFFD), NUL characters and unpaired
+ * surrogates (SQLite and MySQL would keep U+FFFD instead, so the answer and every
+ * later read would differ). Give it the body as a Buffer (`parseAs: 'buffer'`).
+ * Services whose scopes replace the JSON parser (to accept an empty body) parse the
+ * rest with it.
  */
 export function jsonTextParser(app: ZodApp): JsonTextParser {
   const parse = app.getDefaultJsonParser('error', 'error');
-  return (request, text, done) =>
+  return (request, body, done) => {
+    if (!isUtf8(body)) {
+      done(errors.malformedBody('The body is not valid UTF-8.'));
+      return;
+    }
+    const text = body.toString('utf8');
     parse(request, text, (error, value) => {
       if (error) done(error);
       else if (SUSPECT_ESCAPE.test(text) && !cleanText(value))
         done(errors.malformedBody('Text in the body must be valid Unicode, without NUL characters.'));
       else done(null, value);
     });
+  };
 }
 
 /** Installs jsonTextParser as the app's (or scope's) application/json parser. */
 export function installJsonTextParser(app: ZodApp): void {
   const parse = jsonTextParser(app);
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    parse(request, String(body), done),
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) =>
+    parse(request, body as Buffer, done),
   );
 }

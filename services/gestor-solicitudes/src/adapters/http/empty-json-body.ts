@@ -9,11 +9,11 @@ import { jsonTextParser, type ZodApp } from '@arka/kernel';
 export function allowEmptyJsonBody(app: ZodApp): void {
   const parseJson = jsonTextParser(app);
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     if (body.length === 0) {
       done(null, undefined);
       return;
     }
-    parseJson(request, body.toString(), done);
+    parseJson(request, body as Buffer, done);
   });
 }
