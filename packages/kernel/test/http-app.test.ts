@@ -155,6 +155,21 @@ describe('the shared HTTP app', () => {
     }
   });
 
+  it('answers JSON declared in a charset other than UTF-8 with 415, and takes utf-8 however spelled', async () => {
+    const post = (contentType: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/items',
+        headers: { 'content-type': contentType },
+        payload: '{"name":"a","cantidad":1}',
+      });
+    expect((await post('application/json; charset=latin1')).statusCode).toBe(415);
+    expect((await post('application/json; charset="ISO-8859-1"')).statusCode).toBe(415);
+    expect((await post('application/json; charset=UTF-8')).statusCode).toBe(200);
+    expect((await post('application/json;charset="utf-8"')).statusCode).toBe(200);
+    expect((await post('application/json')).statusCode).toBe(200);
+  });
+
   it('answers JSON sent as text/plain with 415 too', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -9,6 +9,9 @@ import type { ZodApp } from './types';
  */
 const SUSPECT_ESCAPE = /\\u(?:0000|d[89a-f])/i;
 
+/** JSON is UTF-8 (RFC 8259): a body declared in another charset is refused, not misread. */
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
 // ES2024's String.prototype.isWellFormed, in Node 20 but not in our ES2023 typings.
 const isWellFormed = (text: string) => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
@@ -38,6 +41,11 @@ export type JsonTextParser = (
 export function jsonTextParser(app: ZodApp): JsonTextParser {
   const parse = app.getDefaultJsonParser('error', 'error');
   return (request, body, done) => {
+    const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      done(errors.unsupportedMediaType(String(request.headers['content-type'])));
+      return;
+    }
     if (!isUtf8(body)) {
       done(errors.malformedBody('The body is not valid UTF-8.'));
       return;
