@@ -157,6 +157,7 @@ export function platformChildren(
         // The dispatcher works on the gestor's store, which the gestor creates.
         after: ['gestor-solicitudes'],
         niceness: BACKGROUND,
+        idleScheduling: true,
       },
     ),
     node(

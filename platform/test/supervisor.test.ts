@@ -1,12 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChildSpec, SupervisorEvent } from '../src/supervisor/child-spec';
 import { Supervisor, type SupervisorOptions } from '../src/supervisor/supervisor';
 import { freePort, isAlive } from './helpers/ports';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
+/** SCHED_IDLE where the supervisor can ask for it: Linux with util-linux's chrt. */
+const chrtAvailable = process.platform === 'linux' && spawnSync('chrt', ['--version']).status === 0;
+const SCHED_IDLE = 5;
+const schedulingPolicy = (pid: number): number =>
+  Number(/^policy\s*:\s*(\d+)/m.exec(readFileSync(`/proc/${pid}/sched`, 'utf8'))?.[1] ?? -1);
 const running: Supervisor[] = [];
 const dirs: string[] = [];
 
@@ -77,7 +83,12 @@ describe('supervisor', () => {
     // Prepare
     const store = await httpChild('store');
     const service = await httpChild('service', {}, ['store']);
-    const worker: ChildSpec = { ...ipcChild('worker', ['store']), niceness: 7, parts: ['mailer', 'billing'] };
+    const worker: ChildSpec = {
+      ...ipcChild('worker', ['store']),
+      niceness: 7,
+      idleScheduling: true,
+      parts: ['mailer', 'billing'],
+    };
     const { supervisor, events } = supervise([store, service, worker]);
 
     // Act
@@ -98,7 +109,9 @@ describe('supervisor', () => {
       total: 3,
     });
     expect(events.at(-1)).toEqual({ kind: 'starting', pending: [], ready: 3, total: 3 });
-    expect(getPriority(supervisor.status()[2]?.pid ?? 0)).toBe(7);
+    const workerPid = supervisor.status()[2]?.pid ?? 0;
+    expect(getPriority(workerPid)).toBe(7);
+    if (chrtAvailable) await vi.waitFor(() => expect(schedulingPolicy(workerPid)).toBe(SCHED_IDLE));
   });
 
   it('restarts a child that was killed, reports it, and serves again from a new PID', async () => {

@@ -29,6 +29,13 @@ export interface ChildSpec {
    * yield the CPU to the request path when the machine is busy. @default 0
    */
   readonly niceness?: number;
+  /**
+   * On Linux, also the SCHED_IDLE policy (util-linux `chrt`, where installed): the child
+   * runs on CPU time the other processes leave, and one of them waking takes the CPU
+   * at once. Niceness alone still let the background fill the request path's short
+   * gaps. @default false
+   */
+  readonly idleScheduling?: boolean;
 }
 
 /** What the supervisor tells its reporter (the console, a test). */

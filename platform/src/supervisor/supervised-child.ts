@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -113,6 +113,7 @@ export class SupervisedChild {
     child.once('spawn', () => {
       if (this.spec.niceness !== undefined && child.pid !== undefined)
         lowerPriority(child.pid, this.spec.niceness);
+      if (this.spec.idleScheduling === true && child.pid !== undefined) scheduleIdle(child.pid);
       if (this.spec.readiness.kind === 'spawned') this.markReady(generation);
     });
     void this.watchReadiness(generation);
@@ -208,6 +209,13 @@ export class SupervisedChild {
 
 function isReadyMessage(message: unknown): boolean {
   return typeof message === 'object' && message !== null && 'type' in message && message.type === 'ready';
+}
+
+/** SCHED_IDLE for every thread of `pid` (threads created later inherit it); Linux only. */
+function scheduleIdle(pid: number): void {
+  if (process.platform !== 'linux') return;
+  // Only a scheduling preference: without chrt, or refused, the child keeps its niceness.
+  execFile('chrt', ['--idle', '--all-tasks', '--pid', '0', String(pid)], () => undefined);
 }
 
 function lowerPriority(pid: number, niceness: number): void {
