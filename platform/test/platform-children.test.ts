@@ -92,9 +92,11 @@ describe('how each Node child runs', () => {
     const command = await prepareEntryCommands('tsx', '/srv/arka');
 
     // Assess
-    for (const service of ['cotizador', 'gateway'] as const) {
-      expect(command(service).slice(1, 3)).toEqual(['--max-semi-space-size=4', '--heap-growing-percent=30']);
-    }
+    expect(command('cotizador').slice(1, 3)).toEqual([
+      '--max-semi-space-size=4',
+      '--heap-growing-percent=30',
+    ]);
+    expect(command('gateway').slice(1, 3)).toEqual(['--max-semi-space-size=8', '--heap-growing-percent=30']);
     expect(command('gestor-solicitudes').slice(1, 3)).toEqual([
       '--max-semi-space-size=2',
       '--heap-growing-percent=30',

@@ -9,8 +9,11 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { z } from 'zod';
 
-/** The node flags the services run with (platform/src/platform-children.ts). */
-const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
+/** The node flags each server runs with (NODE_FLAGS in platform/src/platform-children.ts). */
+const SERVICE_NODE_FLAGS: Record<BenchServerName, readonly string[]> = {
+  gateway: ['--max-semi-space-size=8', '--heap-growing-percent=30'],
+  cotizador: ['--max-semi-space-size=4', '--heap-growing-percent=30'],
+};
 // Inside the package, so the bundles' imports of node_modules resolve; git and eslint ignore dist/.
 const OUT_DIR = join(import.meta.dirname, '..', 'dist', 'bench');
 const ENTRIES = { gateway: 'server.ts', cotizador: 'cotizador-process.ts' } as const;
@@ -90,7 +93,7 @@ export async function startServer(
   extraNodeFlags: readonly string[] = [],
 ): Promise<BenchServer> {
   const child = fork(join(OUT_DIR, `${name}.mjs`), [], {
-    execArgv: [...SERVICE_NODE_FLAGS, ...extraNodeFlags],
+    execArgv: [...SERVICE_NODE_FLAGS[name], ...extraNodeFlags],
     env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
