@@ -4,6 +4,7 @@ import { openDatabase, sqlTarget } from '@arka/sql';
 import { createCreateUser } from './application/create-user';
 import { seedDemoUsers } from './application/seed-demo-users';
 import { createKyselyLoginAttemptRepository } from './adapters/persistence/kysely-login-attempt-repository';
+import { forgetLoginAttemptsPeriodically } from './application/forget-login-attempts';
 import { createKyselyRefreshTokenRepository } from './adapters/persistence/kysely-refresh-token-repository';
 import { createKyselyUserRepository } from './adapters/persistence/kysely-user-repository';
 import { migrateGatewayDatabase } from './adapters/persistence/migrations';
@@ -71,16 +72,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         options.print ?? ((line) => process.stdout.write(`${line}\n`)),
       );
     }
+    const loginAttempts = createKyselyLoginAttemptRepository(database.db);
     const app = await buildGatewayApp(config, {
       logger,
       jwtSecret,
       database,
       users,
       refreshTokens: createKyselyRefreshTokenRepository(database.db),
-      loginAttempts: createKyselyLoginAttemptRepository(database.db),
+      loginAttempts,
       hasher,
     });
-    return { app, close: () => database.close() };
+    const forgetting = forgetLoginAttemptsPeriodically(loginAttempts, { logger });
+    return {
+      app,
+      close: async () => {
+        await forgetting.stop();
+        await database.close();
+      },
+    };
   } catch (error) {
     await database.close();
     throw error;

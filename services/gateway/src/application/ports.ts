@@ -52,6 +52,12 @@ export interface LoginAttemptRepository {
     next: StoredLoginThrottle['state'],
   ): Promise<boolean>;
   clear(username: string): Promise<void>;
+  /**
+   * Deletes the records whose last failure and lock both ended before `cutoff`:
+   * anyone may try any username, so without this the table only grows. Returns how
+   * many went.
+   */
+  forgetBefore(cutoff: Date): Promise<number>;
 }
 
 export interface PasswordHasher {

@@ -160,5 +160,32 @@ export function gatewayRepositoryContract(
 
       expect(await attempts().find('carla')).toBeUndefined();
     });
+
+    it('forgets the records whose last failure and lock ended before the cutoff, and only those', async () => {
+      // Prepare
+      await attempts().compareAndSet('old', undefined, { failures: 2, lastFailureAt: T0 });
+      await attempts().compareAndSet('old-lock', undefined, {
+        failures: 5,
+        lastFailureAt: T0,
+        lockedUntil: later(60_000),
+      });
+      await attempts().compareAndSet('still-locked', undefined, {
+        failures: 5,
+        lastFailureAt: T0,
+        lockedUntil: later(3_600_000),
+      });
+      await attempts().compareAndSet('recent', undefined, { failures: 1, lastFailureAt: later(7_200_000) });
+
+      // Act
+      const forgotten = await attempts().forgetBefore(later(3_000_000));
+
+      // Assess (earlier tests' records, older still, may go too)
+      expect(forgotten).toBeGreaterThanOrEqual(2);
+      expect(await attempts().forgetBefore(later(3_000_000))).toBe(0);
+      expect(await attempts().find('old')).toBeUndefined();
+      expect(await attempts().find('old-lock')).toBeUndefined();
+      expect(await attempts().find('still-locked')).toBeDefined();
+      expect(await attempts().find('recent')).toBeDefined();
+    });
   });
 }

@@ -58,5 +58,20 @@ export function createKyselyLoginAttemptRepository(db: Kysely<GatewayDb>): Login
     async clear(username) {
       await db.deleteFrom('gateway_login_attempts').where('username', '=', username).execute();
     },
+
+    async forgetBefore(cutoff) {
+      // ISO-8601 UTC strings of one format compare as their instants do.
+      const before = iso(cutoff);
+      const result = await db
+        .deleteFrom('gateway_login_attempts')
+        .where((eb) =>
+          eb.and([
+            eb.or([eb('last_failure_at', 'is', null), eb('last_failure_at', '<', before)]),
+            eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)]),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
