@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,9 +149,13 @@ describe('resolveJwtSecret', () => {
 
   it('generates one secret into the data directory in the embedded mode and reuses it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'arka-jwt-'));
-    const first = resolveJwtSecret({ embedded: true, dataDir: dir });
-    expect(Buffer.byteLength(first)).toBeGreaterThanOrEqual(32);
-    expect(resolveJwtSecret({ embedded: true, dataDir: dir })).toBe(first);
-    expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first);
+    try {
+      const first = resolveJwtSecret({ embedded: true, dataDir: dir });
+      expect(Buffer.byteLength(first)).toBeGreaterThanOrEqual(32);
+      expect(resolveJwtSecret({ embedded: true, dataDir: dir })).toBe(first);
+      expect(readFileSync(join(dir, 'jwt-secret'), 'utf8')).toBe(first);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OutboxMessage } from '@arka/messaging';
@@ -104,11 +104,15 @@ function contract(
 }
 
 contract('SQLite', async () => {
-  const database = openDatabase<Thing>({
-    driver: 'sqlite',
-    file: join(mkdtempSync(join(tmpdir(), 'arka-sql-')), 'test.sqlite'),
-  });
-  return { database, dispose: () => database.close() };
+  const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
+  const database = openDatabase<Thing>({ driver: 'sqlite', file: join(dir, 'test.sqlite') });
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });
 
 describe.skipIf(skipMysql !== undefined)('MySQL', () => {

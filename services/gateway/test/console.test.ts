@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,15 +6,19 @@ import { buildTestGateway, testConfig, type TestGateway } from './helpers/harnes
 
 describe('the web console served at /', () => {
   let gateway: TestGateway;
+  let root: string;
 
   beforeAll(async () => {
-    const root = mkdtempSync(join(tmpdir(), 'arka-console-'));
+    root = mkdtempSync(join(tmpdir(), 'arka-console-'));
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>Arka</title><div id="root"></div>');
     writeFileSync(join(root, 'assets', 'app-1234.js'), 'console.log("arka")');
     gateway = await buildTestGateway({ env: { CONSOLE_DIR: root } });
   });
-  afterAll(() => gateway.close());
+  afterAll(async () => {
+    await gateway.close();
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('serves index.html at / without a token', async () => {
     const response = await gateway.app.inject({ method: 'GET', url: '/' });
