@@ -1,19 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isArkaDataDir } from '../src/data-dir';
 import { assertDataDirFree, LOCK_FILE, lockDataDir } from '../src/data-dir-lock';
+import { scratchDirs } from './helpers/scratch';
 
-const roots: string[] = [];
-function scratch(): string {
-  const root = mkdtempSync(join(tmpdir(), 'arka-lock-'));
-  roots.push(root);
-  return root;
-}
-afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+const scratch = scratchDirs('arka-lock-');
 
 /** A live process that is not this one, stopped by the test. */
 async function otherProcess<T>(work: (pid: number) => T): Promise<T> {

@@ -1,16 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MARKER_FILE, prepareDataDir, readDemoPassword, resolveDemoPassword } from '../src/data-dir';
+import { scratchDirs } from './helpers/scratch';
 
-const roots: string[] = [];
-function scratch(): string {
-  const root = mkdtempSync(join(tmpdir(), 'arka-data-'));
-  roots.push(root);
-  return root;
-}
-afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
+const scratch = scratchDirs('arka-data-');
 
 describe('data directory', () => {
   it('creates and marks a new data directory, keeping its files across starts', () => {

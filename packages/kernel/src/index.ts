@@ -4,7 +4,7 @@ export { AppError, errors, PROBLEM_CONTENT_TYPE, toProblem, type FieldError, typ
 export { createHttpApp, DEFAULT_BODY_LIMIT, type HttpApp, type HttpAppOptions } from './http/app';
 export { problemSchema, paginationQuery, page, type Page } from './http/schemas';
 export { serve, type ServeOptions } from './http/serve';
-export { jsonTextParser, type JsonTextParser } from './http/json-body';
+export { installJsonTextParser, type EmptyJsonBody } from './http/json-body';
 export type { HealthCheck } from './http/health';
 export type { ZodApp } from './http/types';
 export { REQUEST_ID_HEADER } from './http/request-id';

@@ -56,6 +56,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+/** POST /items with a raw body, as a client would send it. */
+const postItem = (payload: string | Buffer, contentType = 'application/json') =>
+  app.inject({ method: 'POST', url: '/items', headers: { 'content-type': contentType }, payload });
+
 describe('the shared HTTP app', () => {
   it('lists every validation failure with field, rule and message', async () => {
     const response = await app.inject({
@@ -78,12 +82,7 @@ describe('the shared HTTP app', () => {
   });
 
   it('answers malformed JSON with 400 problem+json', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/items',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"name": ',
-    });
+    const response = await postItem('{"name": ');
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ status: 400, type: expect.stringContaining('malformed-body') });
   });
@@ -99,12 +98,7 @@ describe('the shared HTTP app', () => {
   });
 
   it('answers an unsupported media type with 415', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/items',
-      headers: { 'content-type': 'text/xml' },
-      payload: '<a/>',
-    });
+    const response = await postItem('<a/>', 'text/xml');
     expect(response.statusCode).toBe(415);
     expect(response.json().detail).toBe('Content-Type text/xml is not supported; send application/json.');
   });
@@ -114,21 +108,14 @@ describe('the shared HTTP app', () => {
     ['an unpaired high surrogate', '{"name":"a\\ud800c","cantidad":1}'],
     ['an unpaired low surrogate in a key', '{"name":"a","cantidad":1,"\\udc00":1}'],
   ])('refuses text with %s with 400 malformed-body', async (_case, payload) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/items',
-      headers: { 'content-type': 'application/json' },
-      payload,
-    });
+    const response = await postItem(payload);
     expect(response.statusCode).toBe(400);
     expect(response.json().type).toBe('https://arka.example/problems/malformed-body');
   });
 
   it('accepts escaped surrogate pairs (an emoji) and an escaped backslash before u0000', async () => {
-    const post = (payload: string) =>
-      app.inject({ method: 'POST', url: '/items', headers: { 'content-type': 'application/json' }, payload });
-    const emoji = await post('{"name":"ok \\ud83d\\ude00","cantidad":1}');
-    const backslash = await post('{"name":"C:\\\\u0000","cantidad":1}');
+    const emoji = await postItem('{"name":"ok \\ud83d\\ude00","cantidad":1}');
+    const backslash = await postItem('{"name":"C:\\\\u0000","cantidad":1}');
     expect(emoji.json()).toEqual({ received: 'ok 😀' });
     expect(backslash.json()).toEqual({ received: 'C:\\u0000' });
   });
@@ -144,25 +131,14 @@ describe('the shared HTTP app', () => {
         Buffer.from(bytes),
         Buffer.from('b","cantidad":1}'),
       ]);
-      const response = await app.inject({
-        method: 'POST',
-        url: '/items',
-        headers: { 'content-type': 'application/json' },
-        payload,
-      });
+      const response = await postItem(payload);
       expect(response.statusCode).toBe(400);
       expect(response.json().detail).toBe('The body is not valid UTF-8.');
     }
   });
 
   it('answers JSON declared in a charset other than UTF-8 with 415, and takes utf-8 however spelled', async () => {
-    const post = (contentType: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/items',
-        headers: { 'content-type': contentType },
-        payload: '{"name":"a","cantidad":1}',
-      });
+    const post = (contentType: string) => postItem('{"name":"a","cantidad":1}', contentType);
     expect((await post('application/json; charset=latin1')).statusCode).toBe(415);
     expect((await post('application/json; charset="ISO-8859-1"')).statusCode).toBe(415);
     expect((await post('application/json; charset=UTF-8')).statusCode).toBe(200);
@@ -171,12 +147,7 @@ describe('the shared HTTP app', () => {
   });
 
   it('answers JSON sent as text/plain with 415 too', async () => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/items',
-      headers: { 'content-type': 'text/plain' },
-      payload: '{"name":"a","cantidad":1}',
-    });
+    const response = await postItem('{"name":"a","cantidad":1}', 'text/plain');
     expect(response.statusCode).toBe(415);
   });
 

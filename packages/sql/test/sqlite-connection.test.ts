@@ -18,6 +18,22 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A file in a fresh directory, removed after the test. */
+function scratchFile(name = 'store.sqlite'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
+  dirs.push(dir);
+  return join(dir, name);
+}
+
+/** Two connections to one file, closed after the test. */
+function twoConnections(): { file: string; first: SqlDatabase<unknown>; second: SqlDatabase<unknown> } {
+  const file = scratchFile();
+  const first = openDatabase({ driver: 'sqlite', file });
+  const second = openDatabase({ driver: 'sqlite', file });
+  databases.push(first, second);
+  return { file, first, second };
+}
+
 async function pragma(database: SqlDatabase<unknown>, name: string): Promise<unknown> {
   const { rows } = await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db);
   return Object.values(rows[0] ?? {})[0];
@@ -26,11 +42,10 @@ async function pragma(database: SqlDatabase<unknown>, name: string): Promise<unk
 describe('openDatabase on SQLite', () => {
   it('opens the file in WAL mode with a 2 MB page cache, not better-sqlite3’s 16 MB', async () => {
     // Prepare
-    const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
-    dirs.push(dir);
+    const file = scratchFile(join('nested', 'store.sqlite'));
 
     // Act
-    const database = openDatabase({ driver: 'sqlite', file: join(dir, 'nested', 'store.sqlite') });
+    const database = openDatabase({ driver: 'sqlite', file });
     databases.push(database);
 
     // Assess
@@ -42,12 +57,7 @@ describe('openDatabase on SQLite', () => {
 
   it('moves the WAL checkpoint mark of one connection only, and refuses a nonsensical mark', async () => {
     // Prepare
-    const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
-    dirs.push(dir);
-    const file = join(dir, 'store.sqlite');
-    const requests = openDatabase({ driver: 'sqlite', file });
-    const relay = openDatabase({ driver: 'sqlite', file });
-    databases.push(requests, relay);
+    const { first: requests, second: relay } = twoConnections();
 
     // Act
     await setWalCheckpointPages(requests, 10_000);
@@ -62,12 +72,7 @@ describe('openDatabase on SQLite', () => {
 
   it('copies the log a writer left behind into the file from another connection', async () => {
     // Prepare: a writer that never checkpoints, with about 1 MB in its log
-    const dir = mkdtempSync(join(tmpdir(), 'arka-sql-'));
-    dirs.push(dir);
-    const file = join(dir, 'store.sqlite');
-    const writer = openDatabase({ driver: 'sqlite', file });
-    const reader = openDatabase({ driver: 'sqlite', file });
-    databases.push(writer, reader);
+    const { file, first: writer, second: reader } = twoConnections();
     await setWalCheckpointPages(writer, 0);
     await sql`create table t (v text)`.execute(writer.db);
     for (let i = 0; i < 250; i++)

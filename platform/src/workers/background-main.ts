@@ -43,7 +43,7 @@ try {
 process.send?.({ type: 'ready' });
 
 let stopping = false;
-const stop = (signal: NodeJS.Signals) => {
+const stop = (signal: NodeJS.Signals | 'parent-gone') => {
   if (stopping) return;
   stopping = true;
   workerLogger.info({ signal }, 'stopping: the workers finish their batches, then the stand-ins close');
@@ -56,4 +56,4 @@ const stop = (signal: NodeJS.Signals) => {
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 // The supervisor gone, even by SIGKILL, closes the IPC channel: stop rather than live on as an orphan.
-process.once('disconnect', () => stop('SIGTERM'));
+process.once('disconnect', () => stop('parent-gone'));

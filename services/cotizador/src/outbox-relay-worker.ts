@@ -93,15 +93,11 @@ class RelayThread implements RunningRelay {
   private failures = 0;
   private restartTimer: NodeJS.Timeout | undefined;
 
-  private readonly logger: Logger;
-
   constructor(
     private readonly data: RelayThreadData,
     private readonly parent: RelayThreadParent,
     private readonly createWorker: (data: RelayThreadData) => Worker,
-  ) {
-    this.logger = parent.logger;
-  }
+  ) {}
 
   /** Resolves once the thread relays; rejects if it cannot start (a bad configuration, say). */
   async start(): Promise<void> {
@@ -127,7 +123,7 @@ class RelayThread implements RunningRelay {
     const late = await Promise.race([exited.then(() => false), timedOut]);
     clearTimeout(timer);
     if (late) {
-      this.logger.warn(
+      this.parent.logger.warn(
         { timeoutMs: STOP_TIMEOUT_MS },
         'outbox relay thread did not stop in time; terminated',
       );
@@ -154,7 +150,7 @@ class RelayThread implements RunningRelay {
         worker.on('message', (request: RelayThreadEvent) => {
           if (typeof request === 'object') this.deleteFor(worker, request);
         });
-        worker.on('error', (error) => this.logger.error({ err: error }, 'outbox relay thread failed'));
+        worker.on('error', (error) => this.parent.logger.error({ err: error }, 'outbox relay thread failed'));
         worker.once('exit', (code) => this.exited(worker, code));
         resolve(worker);
       };
@@ -193,7 +189,7 @@ class RelayThread implements RunningRelay {
 
   private scheduleRestart(details: object): void {
     const retryInMs = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** this.failures++);
-    this.logger.error({ ...details, retryInMs }, 'outbox relay thread stopped; starting it again');
+    this.parent.logger.error({ ...details, retryInMs }, 'outbox relay thread stopped; starting it again');
     this.restartTimer = setTimeout(() => {
       this.spawn().then(
         (worker) => {

@@ -26,14 +26,14 @@ export async function startOutboxRelay(
   database: SqlDatabase<CotizadorDb>,
   messagingConfig: MessagingConfig,
   logger: Logger,
-  deleteSent: (ids: readonly string[]) => Promise<void> = outboxDeleter(database),
+  deleteSent?: (ids: readonly string[]) => Promise<void>,
 ): Promise<RunningRelay> {
   const relayLogger = logger.child({ component: 'outbox-relay' });
   const messaging = await createMessaging(messagingConfig, { logger: relayLogger });
   const outbox = new SqlOutboxStore(database.db, OUTBOX_TABLE);
   const store = new BatchedOutboxStore({
     fetchPending: (limit) => outbox.fetchPending(limit),
-    markSent: deleteSent,
+    markSent: deleteSent ?? ((ids) => outbox.markSent(ids)),
   });
   const relay = new OutboxRelay({
     store,

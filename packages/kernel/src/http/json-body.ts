@@ -23,7 +23,7 @@ function cleanText(value: unknown): boolean {
   return true;
 }
 
-export type JsonTextParser = (
+type JsonTextParser = (
   request: FastifyRequest,
   body: Buffer,
   done: (error: Error | null, value?: unknown) => void,
@@ -34,11 +34,9 @@ export type JsonTextParser = (
  * with 400 malformed-body, text that would not be stored as sent: bytes that are not
  * UTF-8 (decoding would turn them into U+FFFD), NUL characters and unpaired
  * surrogates (SQLite and MySQL would keep U+FFFD instead, so the answer and every
- * later read would differ). Give it the body as a Buffer (`parseAs: 'buffer'`).
- * Services whose scopes replace the JSON parser (to accept an empty body) parse the
- * rest with it.
+ * later read would differ), and with 415 JSON declared in another charset.
  */
-export function jsonTextParser(app: ZodApp): JsonTextParser {
+function jsonTextParser(app: ZodApp): JsonTextParser {
   const parse = app.getDefaultJsonParser('error', 'error');
   return (request, body, done) => {
     const charset = CHARSET.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
@@ -60,11 +58,28 @@ export function jsonTextParser(app: ZodApp): JsonTextParser {
   };
 }
 
-/** Installs jsonTextParser as the app's (or scope's) application/json parser. */
-export function installJsonTextParser(app: ZodApp): void {
+/** An empty JSON body read as "no body" rather than refused as malformed JSON. */
+export interface EmptyJsonBody {
+  /** What the route sees as its body. */
+  readonly value: null | undefined;
+  /** A body of JSON whitespace only counts as empty too. @default false */
+  readonly orBlank?: boolean;
+}
+
+const isJsonWhitespace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
+/**
+ * Installs jsonTextParser as the application/json parser of `app` (createHttpApp does)
+ * or of a scope: a scope that must accept an empty body (the Java system's clients
+ * send one with `?nuevoEstado=`) says how with `emptyBody`.
+ */
+export function installJsonTextParser(app: ZodApp, emptyBody?: EmptyJsonBody): void {
   const parse = jsonTextParser(app);
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) =>
-    parse(request, body as Buffer, done),
-  );
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    const bytes = body as Buffer;
+    const empty = bytes.length === 0 || (emptyBody?.orBlank === true && bytes.every(isJsonWhitespace));
+    if (emptyBody !== undefined && empty) done(null, emptyBody.value);
+    else parse(request, bytes, done);
+  });
 }

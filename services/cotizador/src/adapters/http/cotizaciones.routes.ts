@@ -1,4 +1,4 @@
-import { errors, page, principalOf, problemSchema, type ZodApp } from '@arka/kernel';
+import { errors, installJsonTextParser, page, principalOf, problemSchema, type ZodApp } from '@arka/kernel';
 import { changeQuoteState } from '../../application/change-quote-state';
 import { createQuote } from '../../application/create-quote';
 import { findQuote, listQuotes } from '../../application/read-quotes';
@@ -12,7 +12,6 @@ import {
   listCotizacionesQuery,
   toCotizacionResponse,
 } from './cotizacion.schema';
-import { acceptEmptyJsonBody } from './empty-json-body';
 import { changeStateProblem, createQuoteProblem } from './quote-problems';
 
 const tags = ['cotizaciones'];
@@ -98,8 +97,10 @@ export function cotizacionesRoutes(app: ZodApp, ctx: RouteContext): void {
     },
   );
 
+  // The Java system's clients send `PUT …/estado?nuevoEstado=X` with a JSON content type
+  // and an empty body: in this scope it reads as no body instead of malformed JSON.
   void app.register(async (scope) => {
-    acceptEmptyJsonBody(scope);
+    installJsonTextParser(scope, { value: null, orBlank: true });
     changeEstadoRoute(scope, ctx);
   });
 }

@@ -1,10 +1,9 @@
-import { authorize, errors, page, principalOf, proveedorScope } from '@arka/kernel';
+import { authorize, errors, installJsonTextParser, page, principalOf, proveedorScope } from '@arka/kernel';
 import type { AccessTokenVerifier, ZodApp } from '@arka/kernel';
 import type { GestorContext } from '../../application/context';
 import { cambiarEstado } from '../../application/cambiar-estado';
 import { crearSolicitud, crearSolicitudesMultiples } from '../../application/crear-solicitudes';
 import { getSolicitud, listSolicitudes } from '../../application/consultar-solicitudes';
-import { allowEmptyJsonBody } from './empty-json-body';
 import { unwrap } from './outcome-errors';
 import { BASE, errorResponses, pageOf } from './routing';
 import {
@@ -94,7 +93,7 @@ export function solicitudesRoutes(app: ZodApp, ctx: GestorContext, verifier: Acc
 
   // The Java system's clients send `?nuevoEstado=` with an empty JSON body; only this route accepts one.
   app.register(async (scoped: ZodApp) => {
-    allowEmptyJsonBody(scoped);
+    installJsonTextParser(scoped, { value: undefined });
     scoped.put(
       `${BASE}/solicitudes/:id/estado`,
       {
