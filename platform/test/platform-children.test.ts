@@ -81,13 +81,15 @@ describe('the processes of the local platform', () => {
     });
   });
 
-  it('runs the background work at a lower priority than the request path', () => {
+  it('runs the background work at a lower priority than the request path, the cotizador\'s relay thread included', () => {
     expect(children.filter((c) => c.niceness !== undefined).map((c) => c.name)).toEqual(['background']);
+    expect(children.filter((c) => c.idleScheduling === true).map((c) => c.name)).toEqual(['background']);
+    expect(byName('cotizador').env.OUTBOX_RELAY_IDLE_PRIORITY).toBe('true');
   });
 });
 
 describe('how each Node child runs', () => {
-  it('gives the quote path a capped young generation and slow heap growth, the gestor and the background process smaller heaps', async () => {
+  it('gives the quote path a capped young generation and slow heap growth, the gestor and the background process smaller heaps, and every child a single-threaded GC', async () => {
     // Act (tsx: the sources run as they are, nothing is bundled)
     const command = await prepareEntryCommands('tsx', '/srv/arka');
 
@@ -102,6 +104,8 @@ describe('how each Node child runs', () => {
       '--heap-growing-percent=30',
     ]);
     expect(command('background').slice(1, 3)).toEqual(['--max-semi-space-size=1', '--optimize-for-size']);
+    for (const name of ['cotizador', 'gateway', 'gestor-solicitudes', 'background'] as const)
+      expect(command(name).slice(1, -1)).toContain('--single-threaded-gc');
     expect(command('background').at(-1)).toMatch(/platform\/src\/workers\/background-main\.ts$/);
   });
 });

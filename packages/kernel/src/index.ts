@@ -23,3 +23,4 @@ export { resolveJwtSecret } from './auth/jwt-secret';
 export { authorize, principalOf } from './auth/guards';
 export { MAX_JSON_CENTS, money, type Cents } from './money';
 export { commonConfigSchema, jwtConfigSchema, type CommonConfig } from './common-config';
+export { scheduleThisThreadIdle, type IdleScheduling } from './thread-scheduling';

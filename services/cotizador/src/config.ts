@@ -20,6 +20,13 @@ const serviceSchema = commonConfigSchema.extend({
    * the messages in cotizador_outbox for a relay running elsewhere.
    */
   OUTBOX_RELAY: env.boolean(true),
+  /**
+   * Run the relay thread under Linux's SCHED_IDLE policy, on CPU time the requests
+   * leave: quotes first, their messages as soon as the CPU has a moment. Under
+   * sustained full load the messages wait in cotizador_outbox (none is lost).
+   * @default false; the local platform sets it, as it runs its background work idle.
+   */
+  OUTBOX_RELAY_IDLE_PRIORITY: env.boolean(false),
 });
 
 /**

@@ -10,7 +10,7 @@
  * writer's lock (see REQUESTS_WAL_CHECKPOINT_PAGES in runtime.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLogger } from '@arka/kernel';
+import { createLogger, scheduleThisThreadIdle } from '@arka/kernel';
 import { checkpointWal, openDatabase } from '@arka/sql';
 import type { CotizadorDb } from './adapters/persistence/schema';
 import { startOutboxRelay } from './outbox-relay';
@@ -25,6 +25,11 @@ const data = workerData as RelayThreadData;
 const send = (event: RelayThreadEvent) => port.postMessage(event);
 
 const logger = createLogger({ service: 'cotizador', level: data.logLevel });
+if (data.idlePriority) {
+  const scheduling = await scheduleThisThreadIdle();
+  if (scheduling.policy === 'idle') logger.info({ tid: scheduling.tid }, 'outbox relay thread runs under SCHED_IDLE');
+  else logger.warn({ reason: scheduling.reason }, 'outbox relay thread keeps the normal scheduling policy');
+}
 const database = openDatabase<CotizadorDb>(data.target);
 
 const deletions = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();

@@ -23,6 +23,8 @@ export interface RelayThreadData {
   readonly target: SqlTarget;
   readonly messaging: MessagingConfig;
   readonly logLevel: string;
+  /** Whether the thread puts itself under SCHED_IDLE (OUTBOX_RELAY_IDLE_PRIORITY). */
+  readonly idlePriority?: boolean;
 }
 /** The parent's answer to a "delete": done, or why not. */
 export interface RelayThreadDeleted {

@@ -90,7 +90,12 @@ export async function startRelay(
   if (blocking && shareable) {
     if (relayThreadAvailable()) {
       const relay = await startOutboxRelayThread(
-        { target, messaging: config.messaging, logLevel: config.LOG_LEVEL },
+        {
+          target,
+          messaging: config.messaging,
+          logLevel: config.LOG_LEVEL,
+          idlePriority: config.OUTBOX_RELAY_IDLE_PRIORITY,
+        },
         { logger, deleteSent: outboxDeleter(database) },
       );
       await setWalCheckpointPages(database, REQUESTS_WAL_CHECKPOINT_PAGES);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, parseConfig, type Logger } from '@arka/kernel';
@@ -47,6 +48,24 @@ async function pending(database: ReturnType<typeof openDatabase<CotizadorDb>>): 
   return rows[0]?.n ?? -1;
 }
 
+/** The threads of this process under SCHED_IDLE (policy 5, field 41 of their stat). */
+function idleThreads(): string[] {
+  return readdirSync('/proc/self/task').filter((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38] === '5';
+  });
+}
+
+function chrtAvailable(): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    execFileSync('chrt', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('the outbox relay thread', () => {
   it('finds its script beside this module', () => {
     expect(relayThreadAvailable()).toBe(true);
@@ -92,6 +111,43 @@ describe('the outbox relay thread', () => {
       await database.close();
     }
   });
+
+  it.skipIf(!chrtAvailable())(
+    'with OUTBOX_RELAY_IDLE_PRIORITY runs under SCHED_IDLE, alone of the process, and still relays (Linux with chrt)',
+    async () => {
+      // Prepare
+      const dir = mkdtempSync(join(tmpdir(), 'cotizador-relay-thread-'));
+      dirs.push(dir);
+      const { target, database } = await outboxWith(dir, ['idle']);
+      const brokerPath = join(dir, 'broker.sqlite');
+      expect(idleThreads()).toEqual([]);
+      const relay = await startOutboxRelayThread(
+        { target, messaging: { driver: 'embedded', path: brokerPath }, logLevel: 'silent', idlePriority: true },
+        { logger, deleteSent: outboxDeleter(database) },
+      );
+      const broker = EmbeddedBroker.open({ path: brokerPath });
+      try {
+        // Act
+        const idle = idleThreads();
+        const batch = await broker.receive(QUEUE_NAMES.notificacionesProcessing, {
+          waitTimeSeconds: 10,
+          maxMessages: 10,
+        });
+
+        // Assess
+        expect(idle).toHaveLength(1);
+        expect(idle[0]).not.toBe(String(process.pid));
+        expect(batch.map((m) => z.object({ Message: z.string() }).parse(JSON.parse(m.body)).Message)).toEqual([
+          'idle',
+        ]);
+      } finally {
+        await relay.stop();
+        await broker.close();
+        await database.close();
+      }
+      expect(idleThreads()).toEqual([]);
+    },
+  );
 
   it('keeps the rows whose deletion the parent could not make, and deletes them once it can', async () => {
     // Prepare
