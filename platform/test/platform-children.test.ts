@@ -104,6 +104,7 @@ describe('how each Node child runs', () => {
       '--heap-growing-percent=30',
     ]);
     expect(command('background').slice(1, 3)).toEqual(['--max-semi-space-size=1', '--optimize-for-size']);
+    expect(command('gestor-solicitudes')).toContain('--optimize-for-size');
     for (const name of ['cotizador', 'gateway', 'gestor-solicitudes', 'background'] as const)
       expect(command(name).slice(1, -1)).toContain('--single-threaded-gc');
     expect(command('background').at(-1)).toMatch(/platform\/src\/workers\/background-main\.ts$/);
