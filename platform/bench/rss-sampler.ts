@@ -1,8 +1,10 @@
-import { commandLine, processTree, rssBytes } from '../src/process-tree';
+import { commandLine, processTree, pssBytes, rssBytes } from '../src/process-tree';
 
 export interface TreeRss {
   /** The highest summed VmRSS of the tree seen in one sample. */
   readonly peak: number;
+  /** The highest summed Pss of the tree seen in one sample: shared pages (the node binary's) counted once. */
+  readonly peakPss: number;
   /** Each process's own highest VmRSS (by a short label from its command line), largest first. */
   readonly byProcess: readonly { readonly label: string; readonly peak: number }[];
 }
@@ -26,17 +28,21 @@ export function processLabel(command: string): string {
 /** Samples the summed VmRSS of a process tree until stopped; reports the peak, and each process's. */
 export function sampleTreeRss(root: number, intervalMs = 250): { stop(): TreeRss } {
   let peak = 0;
+  let peakPss = 0;
   const peaks = new Map<string, number>();
   const sample = () => {
     let total = 0;
+    let totalPss = 0;
     for (const pid of processTree(root)) {
       const rss = rssBytes(pid);
       total += rss;
+      totalPss += pssBytes(pid);
       // Read each time: right after a fork the command line is still the parent's.
       const label = processLabel(commandLine(pid));
       peaks.set(label, Math.max(peaks.get(label) ?? 0, rss));
     }
     peak = Math.max(peak, total);
+    peakPss = Math.max(peakPss, totalPss);
   };
   sample();
   const timer = setInterval(sample, intervalMs);
@@ -46,6 +52,7 @@ export function sampleTreeRss(root: number, intervalMs = 250): { stop(): TreeRss
       sample();
       return {
         peak,
+        peakPss,
         byProcess: [...peaks.entries()]
           .map(([label, value]) => ({ label, peak: value }))
           .sort((a, b) => b.peak - a.peak),

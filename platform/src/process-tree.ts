@@ -41,6 +41,21 @@ export function rssBytes(pid: number): number {
   }
 }
 
+/**
+ * Proportional resident memory of one process in bytes (Pss), 0 when it is gone:
+ * its private pages plus its share of those it maps with others. Summed over a
+ * tree, the pages of the node binary that every child maps count once, where the
+ * sum of VmRSS counts them once per process.
+ */
+export function pssBytes(pid: number): number {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match?.[1] === undefined ? 0 : Number(match[1]) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 /** The command line of a process, '' when it is gone. */
 export function commandLine(pid: number): string {
   try {

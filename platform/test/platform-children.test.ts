@@ -81,7 +81,7 @@ describe('the processes of the local platform', () => {
     });
   });
 
-  it('runs the background work at a lower priority than the request path, the cotizador\'s relay thread included', () => {
+  it("runs the background work at a lower priority than the request path, the cotizador's relay thread included", () => {
     expect(children.filter((c) => c.niceness !== undefined).map((c) => c.name)).toEqual(['background']);
     expect(children.filter((c) => c.idleScheduling === true).map((c) => c.name)).toEqual(['background']);
     expect(byName('cotizador').env.OUTBOX_RELAY_IDLE_PRIORITY).toBe('true');

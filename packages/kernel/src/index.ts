@@ -21,6 +21,7 @@ export {
 } from './auth/jwt';
 export { resolveJwtSecret } from './auth/jwt-secret';
 export { authorize, principalOf } from './auth/guards';
+export { cachedTokenVerifier, type TokenCacheOptions } from './auth/cached-token-verifier';
 export { MAX_JSON_CENTS, money, type Cents } from './money';
 export { commonConfigSchema, jwtConfigSchema, type CommonConfig } from './common-config';
 export { scheduleThisThreadIdle, type IdleScheduling } from './thread-scheduling';

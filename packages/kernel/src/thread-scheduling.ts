@@ -27,7 +27,9 @@ export function scheduleThisThreadIdle(): Promise<IdleScheduling> {
   const tid = currentThreadId();
   return new Promise((resolve) => {
     execFile('chrt', ['--idle', '--pid', '0', String(tid)], (error) =>
-      resolve(error === null ? { policy: 'idle', tid } : { policy: 'unchanged', reason: `chrt: ${error.message}` }),
+      resolve(
+        error === null ? { policy: 'idle', tid } : { policy: 'unchanged', reason: `chrt: ${error.message}` },
+      ),
     );
   });
 }

@@ -33,7 +33,9 @@ describe('the service logger', () => {
 
   it('writes the lines of a quiet process without waiting for a full batch', async () => {
     // Arrange: one line, far short of a batch, and the process keeps running
-    expect(JSON.stringify({ i: 0, service: 'fixture', message: 'line' }).length).toBeLessThan(LOG_BATCH_BYTES);
+    expect(JSON.stringify({ i: 0, service: 'fixture', message: 'line' }).length).toBeLessThan(
+      LOG_BATCH_BYTES,
+    );
     const child = spawn(process.execPath, ['--import', 'tsx', fixture, '1', 'stay'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });

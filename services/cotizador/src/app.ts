@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
+  cachedTokenVerifier,
   createAccessTokenVerifier,
   createHttpApp,
   createLogger,
@@ -8,7 +9,6 @@ import {
 } from '@arka/kernel';
 import type { SqlDatabase } from '@arka/sql';
 import type { Clock, IdGenerator } from './application/ports';
-import { cachedTokenVerifier } from './adapters/http/cached-token-verifier';
 import { clientesRoutes } from './adapters/http/clientes.routes';
 import { createGuards, type RouteContext } from './adapters/http/context';
 import { cotizacionesRoutes } from './adapters/http/cotizaciones.routes';

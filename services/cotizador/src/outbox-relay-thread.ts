@@ -27,7 +27,8 @@ const send = (event: RelayThreadEvent) => port.postMessage(event);
 const logger = createLogger({ service: 'cotizador', level: data.logLevel });
 if (data.idlePriority) {
   const scheduling = await scheduleThisThreadIdle();
-  if (scheduling.policy === 'idle') logger.info({ tid: scheduling.tid }, 'outbox relay thread runs under SCHED_IDLE');
+  if (scheduling.policy === 'idle')
+    logger.info({ tid: scheduling.tid }, 'outbox relay thread runs under SCHED_IDLE');
   else logger.warn({ reason: scheduling.reason }, 'outbox relay thread keeps the normal scheduling policy');
 }
 const database = openDatabase<CotizadorDb>(data.target);

@@ -122,7 +122,12 @@ describe('the outbox relay thread', () => {
       const brokerPath = join(dir, 'broker.sqlite');
       expect(idleThreads()).toEqual([]);
       const relay = await startOutboxRelayThread(
-        { target, messaging: { driver: 'embedded', path: brokerPath }, logLevel: 'silent', idlePriority: true },
+        {
+          target,
+          messaging: { driver: 'embedded', path: brokerPath },
+          logLevel: 'silent',
+          idlePriority: true,
+        },
         { logger, deleteSent: outboxDeleter(database) },
       );
       const broker = EmbeddedBroker.open({ path: brokerPath });
@@ -137,9 +142,9 @@ describe('the outbox relay thread', () => {
         // Assess
         expect(idle).toHaveLength(1);
         expect(idle[0]).not.toBe(String(process.pid));
-        expect(batch.map((m) => z.object({ Message: z.string() }).parse(JSON.parse(m.body)).Message)).toEqual([
-          'idle',
-        ]);
+        expect(batch.map((m) => z.object({ Message: z.string() }).parse(JSON.parse(m.body)).Message)).toEqual(
+          ['idle'],
+        );
       } finally {
         await relay.stop();
         await broker.close();

@@ -2,6 +2,7 @@ import { registerConsole } from '@arka/console';
 import cors from '@fastify/cors';
 import {
   authorize,
+  cachedTokenVerifier,
   createAccessTokenSigner,
   createAccessTokenVerifier,
   createHttpApp,
@@ -24,7 +25,6 @@ import { registerRateLimit } from './adapters/http/rate-limit';
 import { registerSecurityHeaders } from './adapters/http/security-headers';
 import { checkUpstreams } from './adapters/http/upstream-health';
 import { registerUpstreamProxy, type Upstream, type UpstreamSettings } from './adapters/http/upstream-proxy';
-import { cachedTokenVerifier } from './adapters/security/cached-token-verifier';
 import { createOpaqueRefreshTokenCodec } from './adapters/security/opaque-refresh-token-codec';
 import type { GatewayConfig } from './config';
 

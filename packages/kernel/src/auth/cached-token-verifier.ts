@@ -1,4 +1,5 @@
-import type { AccessTokenVerifier, Principal } from '@arka/kernel';
+import type { AccessTokenVerifier } from './jwt';
+import type { Principal } from './principal';
 import { decodeJwt } from 'jose';
 
 export interface TokenCacheOptions {
@@ -17,11 +18,11 @@ interface Entry {
 
 /**
  * Remembers tokens that verified, keyed by the whole token (signature included),
- * until their `exp` or `maxAgeMs`, whichever comes first (as the cotizador's
- * verifier does). An HS256 check through WebCrypto costs more than the rest of a
- * proxied request, and the gateway checks each token twice (the rate limit's key
- * and the guard); a client repeats one token for its whole 15 minutes. Only
- * successes are cached: a bad token is checked, and refused, every time.
+ * until their `exp` or `maxAgeMs`, whichever comes first. An HS256 check through
+ * WebCrypto costs more than the rest of a proxied request or a read (the gateway
+ * checks each token twice: the rate limit's key and the guard), and a client
+ * repeats one token for its whole 15 minutes. Only successes are cached: a bad
+ * token is checked, and refused, every time.
  */
 export function cachedTokenVerifier(
   inner: AccessTokenVerifier,

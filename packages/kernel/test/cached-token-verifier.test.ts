@@ -1,12 +1,17 @@
+import { describe, expect, it } from 'vitest';
 import {
+  cachedTokenVerifier,
   createAccessTokenSigner,
   createAccessTokenVerifier,
   errors,
   type AccessTokenVerifier,
-} from '@arka/kernel';
-import { describe, expect, it } from 'vitest';
-import { cachedTokenVerifier } from '../../src/adapters/http/cached-token-verifier';
-import { JWT } from '../helpers/cotizador';
+} from '../src/index';
+
+const JWT = {
+  secret: 'a-test-secret-of-at-least-32-characters!',
+  issuer: 'arka-gateway',
+  audience: 'arka-api',
+};
 
 function counting(inner: AccessTokenVerifier) {
   const calls = { n: 0 };
@@ -26,6 +31,7 @@ describe('the cached token verifier', () => {
     const token = await createAccessTokenSigner(JWT).sign({ subject: 'v', roles: ['VENTAS'] });
     const { calls, verifier } = counting(createAccessTokenVerifier(JWT));
     const cached = cachedTokenVerifier(verifier);
+
     expect(await cached.verify(token)).toEqual({ subject: 'v', roles: ['VENTAS'] });
     expect(await cached.verify(token)).toEqual({ subject: 'v', roles: ['VENTAS'] });
     expect(calls.n).toBe(1);
@@ -51,7 +57,7 @@ describe('the cached token verifier', () => {
     now = issued.getTime() + 119_000;
     await longLived.verify(token);
     expect(calls.n).toBe(before);
-    now = issued.getTime() + 121_000;
+    now = issued.getTime() + 120_000;
     await longLived.verify(token);
     expect(calls.n).toBe(before + 1);
   });
@@ -64,8 +70,35 @@ describe('the cached token verifier', () => {
         throw errors.unauthorized();
       },
     });
+
     await expect(cached.verify('a.b.c')).rejects.toMatchObject({ status: 401 });
     await expect(cached.verify('a.b.c')).rejects.toMatchObject({ status: 401 });
     expect(n).toBe(2);
+  });
+
+  it('serves only the exact token it verified: another signature is checked, and refused', async () => {
+    const token = await createAccessTokenSigner(JWT).sign({ subject: 'v', roles: ['VENTAS'] });
+    const cached = cachedTokenVerifier(createAccessTokenVerifier(JWT));
+    await cached.verify(token);
+    const [header, payload, signature = ''] = token.split('.');
+    const forged = `${header}.${payload}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+
+    await expect(cached.verify(forged)).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('remembers at most `max` tokens, forgetting the oldest first', async () => {
+    const signer = createAccessTokenSigner(JWT);
+    const [first, second, third] = await Promise.all(
+      ['a', 'b', 'c'].map((subject) => signer.sign({ subject, roles: ['VENTAS'] })),
+    );
+    const { calls, verifier } = counting(createAccessTokenVerifier(JWT));
+    const cached = cachedTokenVerifier(verifier, { max: 2 });
+    for (const token of [first, second, third]) await cached.verify(token ?? '');
+
+    await cached.verify(third ?? '');
+    await cached.verify(second ?? '');
+    expect(calls.n).toBe(3);
+    await cached.verify(first ?? '');
+    expect(calls.n).toBe(4);
   });
 });
