@@ -83,6 +83,21 @@ function startTicks(pid: number): string | undefined {
   }
 }
 
+/**
+ * Which process `pid` is, as `<boot id>:<start ticks>`: unlike the PID alone it
+ * differs for a later process given the same number, in this boot or after a
+ * reboot. undefined where /proc does not tell (not Linux, or the process is gone).
+ */
+export function processStart(pid: number): string | undefined {
+  const ticks = startTicks(pid);
+  if (ticks === undefined) return undefined;
+  try {
+    return `${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()}:${ticks}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export function identify(pids: readonly number[]): ProcessIdentity[] {
   return pids.flatMap((pid) => {
     const ticks = startTicks(pid);

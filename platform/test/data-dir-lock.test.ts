@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isArkaDataDir } from '../src/data-dir';
 import { assertDataDirFree, LOCK_FILE, lockDataDir } from '../src/data-dir-lock';
+import { processStart } from '../src/process-tree';
 import { scratchDirs } from './helpers/scratch';
 
 const scratch = scratchDirs('arka-lock-');
@@ -29,11 +30,12 @@ describe('the data directory lock', () => {
 
     // Act
     const lock = lockDataDir(dir);
-    const held = readFileSync(join(dir, LOCK_FILE), 'utf8').trim();
+    const [pid, identity] = readFileSync(join(dir, LOCK_FILE), 'utf8').split('\n');
     lock.release();
 
     // Assess
-    expect(held).toBe(String(process.pid));
+    expect(pid).toBe(String(process.pid));
+    if (process.platform === 'linux') expect(identity).toBe(processStart(process.pid));
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     expect(isArkaDataDir(dir)).toBe(true);
   });
@@ -56,6 +58,40 @@ describe('the data directory lock', () => {
     });
   });
 
+  it('refuses a directory whose lock names that very live process', async () => {
+    // Prepare
+    const dir = scratch();
+
+    await otherProcess((pid) => {
+      writeFileSync(join(dir, LOCK_FILE), `${pid}\n${processStart(pid) ?? ''}\n`);
+
+      // Act
+      const take = () => lockDataDir(dir);
+
+      // Assess
+      expect(take).toThrow(`(PID ${pid})`);
+    });
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'takes over a lock whose PID now belongs to another, unrelated process',
+    async () => {
+      // Prepare: a live PID, but recorded with another process's start (a reboot, a reused number)
+      const dir = scratch();
+
+      await otherProcess((pid) => {
+        writeFileSync(join(dir, LOCK_FILE), `${pid}\n00000000-0000-0000-0000-000000000000:1\n`);
+
+        // Act
+        const lock = lockDataDir(dir);
+
+        // Assess
+        expect(readFileSync(join(dir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(process.pid));
+        lock.release();
+      });
+    },
+  );
+
   it('takes over the lock of a platform that is gone', async () => {
     // Prepare: the PID of a process that has exited
     const dir = scratch();
@@ -66,7 +102,7 @@ describe('the data directory lock', () => {
     const lock = lockDataDir(dir);
 
     // Assess
-    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(process.pid));
     lock.release();
   });
 
