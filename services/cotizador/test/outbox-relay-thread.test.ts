@@ -51,7 +51,12 @@ async function pending(database: ReturnType<typeof openDatabase<CotizadorDb>>): 
 /** The threads of this process under SCHED_IDLE (policy 5, field 41 of their stat). */
 function idleThreads(): string[] {
   return readdirSync('/proc/self/task').filter((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      return false; // the thread ended since the directory was listed
+    }
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38] === '5';
   });
 }
