@@ -245,21 +245,28 @@ describe('the shared HTTP app', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
-  it('answers headers over the size limit with 431 problem+json, on a real socket', async () => {
+  it('answers headers over the size limit with 431, and a URL over it with 414, problem+json on a real socket', async () => {
     // Prepare
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
 
     // Act
-    const response = await fetch(`${address}/staff`, {
+    const bigHeader = await fetch(`${address}/staff`, {
       headers: { authorization: `Bearer ${'a'.repeat(20_000)}` },
     });
+    const bigUrl = await fetch(`${address}/staff?q=${'a'.repeat(20_000)}`);
 
     // Assess
-    expect(response.status).toBe(431);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await response.json()).toMatchObject({
+    expect(bigHeader.status).toBe(431);
+    expect(bigHeader.headers.get('content-type')).toContain('application/problem+json');
+    expect(await bigHeader.json()).toMatchObject({
       type: 'https://arka.example/problems/headers-too-large',
       status: 431,
+    });
+    expect(bigUrl.status).toBe(414);
+    expect(bigUrl.headers.get('content-type')).toContain('application/problem+json');
+    expect(await bigUrl.json()).toMatchObject({
+      type: 'https://arka.example/problems/uri-too-long',
+      status: 414,
     });
   });
 

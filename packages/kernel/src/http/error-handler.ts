@@ -68,21 +68,45 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     .send(toProblem(error, path, String(request.id)));
 }
 
+/** What Node's HTTP parser adds to its errors: the chunk it was parsing, and how far it got. */
+interface ParserError extends NodeJS.ErrnoException {
+  readonly rawPacket?: unknown;
+  readonly bytesParsed?: number;
+}
+
+/** A method, a space, then no line end: a request line still unfinished. */
+const UNFINISHED_REQUEST_LINE = /^[A-Z]+ [^\n]*$/;
+
 /**
- * Answers what Node's HTTP parser refuses before Fastify sees a request (headers
- * over the size limit, a request too slow to arrive, bytes that are not HTTP) with
+ * Whether the size limit was passed by the request line itself, i.e. by the URL
+ * (RFC 9110's 414), rather than by the header fields (431). Node's limit counts
+ * both; the answer is 414 only when the chunk being parsed shows it: it starts a
+ * request and holds no line end up to the limit.
+ */
+function requestLineOverflowed(error: ParserError): boolean {
+  const { rawPacket, bytesParsed } = error;
+  if (!Buffer.isBuffer(rawPacket)) return false;
+  const parsed = rawPacket.subarray(0, bytesParsed ?? rawPacket.length);
+  return UNFINISHED_REQUEST_LINE.test(parsed.toString('latin1'));
+}
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (a URL or
+ * headers over the size limit, a request too slow to arrive, bytes that are not HTTP) with
  * problem+json like every other error, instead of Fastify's default JSON. The socket
  * is closed after the answer, as Node does.
  */
 export function clientErrorHandler(
   this: { log: { debug(details: object, message: string): void } },
-  error: NodeJS.ErrnoException,
+  error: ParserError,
   socket: Duplex,
 ): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const appError =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? errors.headersTooLarge()
+      ? requestLineOverflowed(error)
+        ? errors.uriTooLong()
+        : errors.headersTooLarge()
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? errors.requestTimeout()
         : errors.badRequest();
