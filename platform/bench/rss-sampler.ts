@@ -25,7 +25,7 @@ export function processLabel(command: string): string {
   return source?.[1] ?? command.slice(0, 60);
 }
 
-/** Samples the summed VmRSS of a process tree until stopped; reports the peak, and each process's. */
+/** Samples the summed VmRSS (and Pss) of a process tree until stopped; reports the peaks, and each process's RSS. */
 export function sampleTreeRss(root: number, intervalMs = 250): { stop(): TreeRss } {
   let peak = 0;
   let peakPss = 0;
