@@ -49,6 +49,12 @@ export interface RelayThreadParent {
 
 const RESTART_FIRST_MS = 1_000;
 const RESTART_MAX_MS = 30_000;
+/**
+ * A thread that dies sooner than this after it started counts as the same failure
+ * going on, so the wait before the next start keeps doubling; one that relayed
+ * longer starts the count again at the first wait.
+ */
+const HEALTHY_RUN_MS = RESTART_MAX_MS;
 const STOP_TIMEOUT_MS = 15_000;
 /** The thread's young generation, as the service's --max-semi-space-size=4 bounds the main one. */
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12 };
@@ -93,6 +99,7 @@ class RelayThread implements RunningRelay {
   private worker: Worker | undefined;
   private stopping = false;
   private failures = 0;
+  private startedAt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -104,6 +111,7 @@ class RelayThread implements RunningRelay {
   /** Resolves once the thread relays; rejects if it cannot start (a bad configuration, say). */
   async start(): Promise<void> {
     this.worker = await this.spawn();
+    this.startedAt = Date.now();
   }
 
   wake(): void {
@@ -186,6 +194,7 @@ class RelayThread implements RunningRelay {
   private exited(worker: Worker, code: number): void {
     if (this.stopping || worker !== this.worker) return;
     this.worker = undefined;
+    if (Date.now() - this.startedAt >= HEALTHY_RUN_MS) this.failures = 0;
     this.scheduleRestart({ exitCode: code });
   }
 
@@ -199,8 +208,8 @@ class RelayThread implements RunningRelay {
             void worker.terminate();
             return;
           }
-          this.failures = 0;
           this.worker = worker;
+          this.startedAt = Date.now();
         },
         (error: unknown) => {
           if (!this.stopping) this.scheduleRestart({ err: error });

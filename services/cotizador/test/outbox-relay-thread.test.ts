@@ -274,4 +274,37 @@ describe('the outbox relay thread', () => {
     }
     expect(started).toBe(2);
   });
+
+  it('waits twice as long before each start of a thread that keeps dying soon after it started', async () => {
+    // Prepare: every thread is ready, then dies at once (a crash on the first message, say).
+    const fakeThread = [
+      "import { parentPort } from 'node:worker_threads';",
+      "parentPort.postMessage('ready');",
+      'setTimeout(() => process.exit(3), 20);',
+    ].join('\n');
+    const url = new URL(`data:text/javascript,${encodeURIComponent(fakeThread)}`);
+    const createWorker = () => new Worker(url);
+    const errors: { retryInMs?: number }[] = [];
+    const spy = { error: (details: object) => errors.push(details), warn: () => {} } as unknown as Logger;
+    const data = {
+      target: { driver: 'sqlite', file: ':memory:' },
+      messaging: { driver: 'embedded', path: ':memory:' },
+      logLevel: 'silent',
+    } as const;
+
+    // Act
+    const relay = await startOutboxRelayThread(
+      data,
+      { logger: spy, deleteSent: async () => {} },
+      createWorker,
+    );
+    try {
+      await vi.waitFor(() => expect(errors).toHaveLength(3), { timeout: 8_000, interval: 20 });
+
+      // Assess
+      expect(errors.map((e) => e.retryInMs)).toEqual([1_000, 2_000, 4_000]);
+    } finally {
+      await relay.stop();
+    }
+  }, 15_000);
 });
