@@ -4,14 +4,16 @@
  * the files under the first one. The lock is a file holding the supervisor's PID
  * and, on Linux, which process that was (the boot and the process's start time);
  * one whose process is gone (a crash, a reboot) is taken over, even when a later,
- * unrelated process has been given the same PID.
+ * unrelated process has been given the same PID. It is taken before `--reset`
+ * deletes anything, and created and taken over only by atomic file operations, so
+ * of two starts at the same moment one runs and the other names it.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DataDirError } from './data-dir';
+import { DataDirError, LOCK_FILE, openDataDir, prepareDataDir } from './data-dir';
 import { processStart } from './process-tree';
 
-export const LOCK_FILE = 'platform.lock';
+export { LOCK_FILE } from './data-dir';
 
 function alive(pid: number): boolean {
   try {
@@ -29,14 +31,8 @@ function lockText(pid: number): string {
   return identity === undefined ? `${pid}\n` : `${pid}\n${identity}\n`;
 }
 
-/** The PID of the live platform holding `dir`, if any. */
-export function platformHolding(dir: string): number | undefined {
-  let text: string;
-  try {
-    text = readFileSync(join(dir, LOCK_FILE), 'utf8');
-  } catch {
-    return undefined;
-  }
+/** The PID of the live platform a lock's text names, if any. */
+function liveHolder(text: string): number | undefined {
   const [first = '', recorded] = text.split('\n');
   const pid = Number.parseInt(first, 10);
   if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return undefined;
@@ -44,6 +40,37 @@ export function platformHolding(dir: string): number | undefined {
   const now = processStart(pid);
   if (recorded !== undefined && recorded !== '' && now !== undefined && now !== recorded) return undefined;
   return pid;
+}
+
+const readLock = (file: string): string | undefined => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/** The PID of the live platform holding `dir`, if any. */
+export function platformHolding(dir: string): number | undefined {
+  const text = readLock(join(dir, LOCK_FILE));
+  return text === undefined ? undefined : liveHolder(text);
+}
+
+/**
+ * Moves a stale lock out of the way. The rename is atomic: of two starts that both
+ * found it stale, the second may move the first one's new lock instead, and then
+ * puts it back.
+ */
+function removeStaleLock(file: string): void {
+  const aside = `${file}.${process.pid}.stale`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (liveHolder(readLock(aside) ?? '') !== undefined) renameSync(aside, file);
+  else rmSync(aside, { force: true });
 }
 
 /** Refuses (DataDirError) when another live platform holds `dir`. */
@@ -57,29 +84,46 @@ export function assertDataDirFree(dir: string): void {
 }
 
 /**
- * Takes `dir` (an existing data directory) for this process; `release()` gives it
- * back if this process still holds it. Throws DataDirError when a live platform holds it.
+ * Takes `dir` for this process, creating it if missing; `release()` gives it back if
+ * this process still holds it. Throws DataDirError when `dir` is not an Arka data
+ * directory, or a live platform holds it.
  */
 export function lockDataDir(dir: string): { release(): void } {
+  openDataDir(dir, { reset: false });
   const file = join(dir, LOCK_FILE);
-  assertDataDirFree(dir);
-  try {
-    writeFileSync(file, lockText(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    // Someone took it between the check and here, or it is stale: check again, then take it over.
+  for (let attempt = 0; ; attempt += 1) {
     assertDataDirFree(dir);
-    writeFileSync(file, lockText(process.pid));
+    try {
+      writeFileSync(file, lockText(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    // Stale when checked just above, unless another start has taken it since.
+    if (attempt === 2) throw new DataDirError(`${file} keeps changing: is another Arka starting on ${dir}?`);
+    removeStaleLock(file);
   }
   return {
     release() {
-      let holder: string;
-      try {
-        holder = readFileSync(file, 'utf8').trim();
-      } catch {
-        return;
-      }
-      if (holder.split('\n')[0] === String(process.pid)) rmSync(file, { force: true });
+      const holder = readLock(file);
+      if (holder?.split('\n')[0] === String(process.pid)) rmSync(file, { force: true });
     },
   };
+}
+
+/**
+ * What `npm start` does with its data directory: takes the lock, then prepares the
+ * directory (emptied first on `reset`, the lock kept), so a reset never deletes
+ * what another platform is using.
+ */
+export function claimDataDir(dir: string, options: { reset: boolean }): { release(): void } {
+  openDataDir(dir, options);
+  const lock = lockDataDir(dir);
+  try {
+    prepareDataDir(dir, options);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  return lock;
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 /** Written into every data directory the platform creates, so `--reset` never deletes anything else. */
 export const MARKER_FILE = '.arka-data-dir';
+/** The running platform's claim on its data directory (data-dir-lock.ts); `--reset` keeps it. */
+export const LOCK_FILE = 'platform.lock';
 const PASSWORD_FILE = 'demo-password';
 
 export class DataDirError extends Error {
@@ -12,7 +14,7 @@ export class DataDirError extends Error {
 
 /** What Arka's processes write into a data directory, for one a service created before the platform ran. */
 const ARKA_FILES =
-  /^(jwt-secret|demo-password|endpoints\.json|platform\.lock|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
+  /^(jwt-secret|demo-password|endpoints\.json|platform\.lock(\.\d+\.stale)?|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
 
 /**
  * An Arka data directory carries the marker, or holds nothing but files Arka writes;
@@ -24,19 +26,31 @@ export function isArkaDataDir(dir: string): boolean {
 }
 
 /**
- * Creates the data directory (deleting it first on `reset`) and marks it as Arka's.
- * A directory holding anything else is refused either way: marking it would let a
- * later `--reset` delete someone's files.
+ * Refuses (DataDirError) a directory holding anything but Arka's files: using or
+ * marking it would let a later `--reset` delete someone's files. Creates it if missing.
  */
-export function prepareDataDir(dir: string, options: { reset: boolean }): void {
+export function openDataDir(dir: string, options: { reset: boolean }): void {
   if (!isArkaDataDir(dir)) {
     throw new DataDirError(
       `${dir} is not an Arka data directory (no ${MARKER_FILE} file, and files Arka did not write); ` +
         `point ARKA_DATA_DIR at a new or empty directory${options.reset ? ', or delete it yourself' : ''}`,
     );
   }
-  if (options.reset) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+}
+
+/**
+ * Creates the data directory (emptying it first on `reset`) and marks it as Arka's.
+ * The reset keeps the lock: the platform resetting holds it already, and a second
+ * start must still find it.
+ */
+export function prepareDataDir(dir: string, options: { reset: boolean }): void {
+  openDataDir(dir, options);
+  if (options.reset) {
+    for (const entry of readdirSync(dir)) {
+      if (entry !== LOCK_FILE) rmSync(join(dir, entry), { recursive: true, force: true });
+    }
+  }
   const marker = join(dir, MARKER_FILE);
   if (!existsSync(marker))
     writeFileSync(marker, 'Arka local platform data; `npm start -- --reset` deletes it.\n');

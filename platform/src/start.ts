@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { ConfigError, resolveJwtSecret } from '@arka/kernel';
 import { loadPlatformConfig, USAGE, type PlatformConfig } from './config';
-import { DataDirError, prepareDataDir, resolveDemoPassword } from './data-dir';
-import { assertDataDirFree, lockDataDir } from './data-dir-lock';
+import { DataDirError, resolveDemoPassword } from './data-dir';
+import { assertDataDirFree, claimDataDir } from './data-dir-lock';
 import { DEMO_USERS } from './demo-users';
 import { endpointsFor, writeEndpoints } from './endpoints';
 import { fileLogger } from './file-logger';
@@ -72,8 +72,7 @@ function onDataDir<T>(work: () => T): T {
 onDataDir(() => assertDataDirFree(config.dataDir));
 const busy = await portsInUse(config.ports);
 if (busy.length > 0) fail(`Cannot start Arka:\n${busy.map((p) => `  - ${p}`).join('\n')}`, 2);
-onDataDir(() => prepareDataDir(config.dataDir, { reset: config.reset }));
-const lock = onDataDir(() => lockDataDir(config.dataDir));
+const lock = onDataDir(() => claimDataDir(config.dataDir, { reset: config.reset }));
 process.on('exit', () => lock.release());
 
 const password = resolveDemoPassword(config.dataDir, config.demoPassword);

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isArkaDataDir } from '../src/data-dir';
-import { assertDataDirFree, LOCK_FILE, lockDataDir } from '../src/data-dir-lock';
+import { assertDataDirFree, claimDataDir, LOCK_FILE, lockDataDir } from '../src/data-dir-lock';
 import { processStart } from '../src/process-tree';
 import { scratchDirs } from './helpers/scratch';
 
@@ -117,5 +117,59 @@ describe('the data directory lock', () => {
 
     // Assess
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe('999999');
+  });
+
+  it('lets one of several starts with --reset at the same moment run, and the others name it', async () => {
+    // Prepare: a stale lock, which every start may try to take over
+    const dir = scratch();
+    const gone = await otherProcess((pid) => pid);
+    claimDataDir(dir, { reset: false }).release();
+    writeFileSync(join(dir, LOCK_FILE), `${gone}\n`);
+    const fixture = join(import.meta.dirname, 'fixtures', 'claim-data-dir.ts');
+    const starts = Array.from({ length: 4 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', fixture, dir], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
+
+    try {
+      // Act
+      const said = await Promise.all(
+        starts.map(async (start) => {
+          const [chunk] = (await once(start.stdout, 'data')) as [Buffer];
+          return JSON.parse(chunk.toString()) as { pid: number; claimed?: true; refused?: string };
+        }),
+      );
+
+      // Assess
+      const claimed = said.filter((s) => s.claimed);
+      expect(claimed).toHaveLength(1);
+      const holder = claimed[0]?.pid;
+      for (const other of said.filter((s) => !s.claimed)) expect(other.refused).toContain(`(PID ${holder})`);
+      expect(readFileSync(join(dir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(holder));
+      expect(readdirSync(dir)).toContain(`running-${holder}.sqlite`);
+    } finally {
+      for (const start of starts) {
+        if (start.exitCode === null) {
+          const exited = once(start, 'exit');
+          start.stdin.end('go\n');
+          await exited;
+        }
+      }
+    }
+  }, 30_000);
+
+  it('keeps the lock when it resets the directory it claimed', () => {
+    // Prepare
+    const dir = scratch();
+    claimDataDir(dir, { reset: false }).release();
+    writeFileSync(join(dir, 'cotizador.sqlite'), 'old');
+
+    // Act
+    const lock = claimDataDir(dir, { reset: true });
+    const entries = readdirSync(dir);
+    lock.release();
+
+    // Assess
+    expect(entries).toContain(LOCK_FILE);
+    expect(entries).not.toContain('cotizador.sqlite');
   });
 });
