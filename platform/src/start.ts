@@ -3,7 +3,7 @@
  * tree on embedded defaults. Composition root: flags and environment are read here
  * and nowhere below.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, resolveJwtSecret } from '@arka/kernel';
 import { loadPlatformConfig, USAGE, type PlatformConfig } from './config';
 import { DataDirError, resolveDemoPassword } from './data-dir';
@@ -18,6 +18,7 @@ import { platformChildren } from './platform-children';
 import { portsInUse } from './ports-free';
 import { consoleBuildIsStale, ensureConsoleBuilt } from './runtime/console-build';
 import { prepareEntryCommands } from './runtime/entry-commands';
+import { REPO_ROOT } from './runtime/repo';
 import { renderSummary } from './summary';
 import { createConsoleReporter } from './supervisor/console-reporter';
 import { Supervisor } from './supervisor/supervisor';
@@ -147,5 +148,7 @@ terminal.out.write(
     logDir,
     processes: specs.length,
     console: consoleDir !== undefined,
+    // `npm run demo` runs in the repository's root and resolves the default from there.
+    defaultDataDir: resolve(REPO_ROOT, '.arka-data'),
   }),
 );

@@ -10,7 +10,20 @@ export interface SummaryInput {
   readonly processes: number;
   /** Whether the gateway serves the web console at /. */
   readonly console?: boolean;
+  /** The data directory `npm run demo` reads when ARKA_DATA_DIR is not set. */
+  readonly defaultDataDir?: string;
 }
+
+/** The demo finds the platform through its data directory: one not the default must be named. */
+function demoCommand(input: SummaryInput): string {
+  return input.defaultDataDir === undefined || input.dataDir === input.defaultDataDir
+    ? 'npm run demo'
+    : `ARKA_DATA_DIR=${shellWord(input.dataDir)} npm run demo`;
+}
+
+/** A path as one word for a POSIX shell, quoted only when it needs to be. */
+const shellWord = (text: string) =>
+  /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 
 /** The text printed once every process is ready: where to go, who to be, how to stop. */
 export function renderSummary(input: SummaryInput): string {
@@ -35,7 +48,7 @@ export function renderSummary(input: SummaryInput): string {
     `  Data directory   ${input.dataDir}`,
     `  Logs             ${input.logDir}`,
     '',
-    '  Try it: npm run demo        Stop: Ctrl-C',
+    `  Try it: ${demoCommand(input)}        Stop: Ctrl-C`,
     '',
   ].join('\n');
 }

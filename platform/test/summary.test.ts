@@ -41,4 +41,35 @@ describe('start-up summary', () => {
     }
     expect(DEMO_USERS.every((u) => text.includes(u.username))).toBe(true);
   });
+
+  it('names ARKA_DATA_DIR in the demo command when the data directory is not the default', () => {
+    // Prepare
+    const endpoints = endpointsFor({
+      gateway: 8080,
+      cotizador: 8081,
+      gestor: 8082,
+      dynalite: 4567,
+      ses: 8005,
+      metrics: 9464,
+    });
+    const input = {
+      endpoints,
+      users: DEMO_USERS,
+      password: 'p',
+      logDir: '/l',
+      processes: 5,
+      defaultDataDir: '/home/ana/arka/.arka-data',
+    };
+
+    // Act
+    const atDefault = renderSummary({ ...input, dataDir: '/home/ana/arka/.arka-data' });
+    const elsewhere = renderSummary({ ...input, dataDir: '/tmp/trial-data' });
+
+    // Assess
+    expect(atDefault).toContain('Try it: npm run demo ');
+    expect(elsewhere).toContain('Try it: ARKA_DATA_DIR=/tmp/trial-data npm run demo ');
+    expect(renderSummary({ ...input, dataDir: "/tmp/ana's data" })).toContain(
+      `ARKA_DATA_DIR='/tmp/ana'\\''s data' npm run demo`,
+    );
+  });
 });
