@@ -5,10 +5,11 @@
  * and, on Linux, which process that was (the boot and the process's start time);
  * one whose process is gone (a crash, a reboot) is taken over, even when a later,
  * unrelated process has been given the same PID. It is taken before `--reset`
- * deletes anything, and created and taken over only by atomic file operations, so
- * of two starts at the same moment one runs and the other names it.
+ * deletes anything, and created (whole, by a hard link) and taken over (by a rename)
+ * only in atomic steps, so of two starts at the same moment one runs and the other
+ * names it.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirError, LOCK_FILE, openDataDir, prepareDataDir } from './data-dir';
 import { processStart } from './process-tree';
@@ -73,6 +74,24 @@ function removeStaleLock(file: string): void {
   else rmSync(aside, { force: true });
 }
 
+/**
+ * Creates `file` holding `text` unless it exists, in one step: written beside it
+ * first, then linked into place, so nobody ever reads it empty (and takes it for stale).
+ */
+function createWhole(file: string, text: string): boolean {
+  const draft = `${file}.${process.pid}.new`;
+  writeFileSync(draft, text);
+  try {
+    linkSync(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
 /** Refuses (DataDirError) when another live platform holds `dir`. */
 export function assertDataDirFree(dir: string): void {
   const holder = platformHolding(dir);
@@ -93,12 +112,7 @@ export function lockDataDir(dir: string): { release(): void } {
   const file = join(dir, LOCK_FILE);
   for (let attempt = 0; ; attempt += 1) {
     assertDataDirFree(dir);
-    try {
-      writeFileSync(file, lockText(process.pid), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (createWhole(file, lockText(process.pid))) break;
     // Stale when checked just above, unless another start has taken it since.
     if (attempt === 2) throw new DataDirError(`${file} keeps changing: is another Arka starting on ${dir}?`);
     removeStaleLock(file);

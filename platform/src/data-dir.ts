@@ -14,7 +14,7 @@ export class DataDirError extends Error {
 
 /** What Arka's processes write into a data directory, for one a service created before the platform ran. */
 const ARKA_FILES =
-  /^(jwt-secret|demo-password|endpoints\.json|platform\.lock(\.\d+\.stale)?|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
+  /^(jwt-secret|demo-password|endpoints\.json|platform\.lock(\.\d+\.(stale|new))?|notifications-outbox\.jsonl|logs|dynalite|\.build|[\w-]+\.sqlite(-wal|-shm|-journal)?)$/;
 
 /**
  * An Arka data directory carries the marker, or holds nothing but files Arka writes;
@@ -48,7 +48,8 @@ export function prepareDataDir(dir: string, options: { reset: boolean }): void {
   openDataDir(dir, options);
   if (options.reset) {
     for (const entry of readdirSync(dir)) {
-      if (entry !== LOCK_FILE) rmSync(join(dir, entry), { recursive: true, force: true });
+      // The lock, and the drafts of another start trying to take it (data-dir-lock.ts).
+      if (!entry.startsWith(LOCK_FILE)) rmSync(join(dir, entry), { recursive: true, force: true });
     }
   }
   const marker = join(dir, MARKER_FILE);
