@@ -103,12 +103,10 @@ export function assertDataDirFree(dir: string): void {
 }
 
 /**
- * Takes `dir` for this process, creating it if missing; `release()` gives it back if
- * this process still holds it. Throws DataDirError when `dir` is not an Arka data
- * directory, or a live platform holds it.
+ * Takes `dir` (an existing data directory) for this process; `release()` gives it
+ * back if this process still holds it. Throws DataDirError when a live platform holds it.
  */
 export function lockDataDir(dir: string): { release(): void } {
-  openDataDir(dir, { reset: false });
   const file = join(dir, LOCK_FILE);
   for (let attempt = 0; ; attempt += 1) {
     assertDataDirFree(dir);

@@ -3,17 +3,18 @@ import { DEMO_USERS } from '../src/demo-users';
 import { endpointsFor } from '../src/endpoints';
 import { renderSummary } from '../src/summary';
 
+const endpoints = endpointsFor({
+  gateway: 8080,
+  cotizador: 8081,
+  gestor: 8082,
+  dynalite: 4567,
+  ses: 8005,
+  metrics: 9464,
+});
+
 describe('start-up summary', () => {
   it('names the URLs, every demo user with its role, the password, the data directory and how to stop', () => {
     // Prepare
-    const endpoints = endpointsFor({
-      gateway: 8080,
-      cotizador: 8081,
-      gestor: 8082,
-      dynalite: 4567,
-      ses: 8005,
-      metrics: 9464,
-    });
 
     // Act
     const text = renderSummary({
@@ -44,14 +45,6 @@ describe('start-up summary', () => {
 
   it('names ARKA_DATA_DIR in the demo command when the data directory is not the default', () => {
     // Prepare
-    const endpoints = endpointsFor({
-      gateway: 8080,
-      cotizador: 8081,
-      gestor: 8082,
-      dynalite: 4567,
-      ses: 8005,
-      metrics: 9464,
-    });
     const input = {
       endpoints,
       users: DEMO_USERS,

@@ -48,6 +48,30 @@ async function pending(database: ReturnType<typeof openDatabase<CotizadorDb>>): 
   return rows[0]?.n ?? -1;
 }
 
+/**
+ * Supervises stand-in threads written as `lines` of JavaScript, the n-th started (from 0)
+ * with `workerData(n)`, and collects what the supervision logs as errors.
+ */
+async function superviseFakeThreads(
+  lines: readonly string[],
+  workerData: (n: number) => unknown = () => ({}),
+) {
+  const url = new URL(`data:text/javascript,${encodeURIComponent(lines.join('\n'))}`);
+  let started = 0;
+  const errors: { exitCode?: number; retryInMs?: number }[] = [];
+  const spy = { error: (details: object) => errors.push(details), warn: () => {} } as unknown as Logger;
+  const relay = await startOutboxRelayThread(
+    {
+      target: { driver: 'sqlite', file: ':memory:' },
+      messaging: { driver: 'embedded', path: ':memory:' },
+      logLevel: 'silent',
+    },
+    { logger: spy, deleteSent: async () => {} },
+    () => new Worker(url, { workerData: workerData(started++) }),
+  );
+  return { relay, errors, started: () => started };
+}
+
 /** The threads of this process under SCHED_IDLE (policy 5, field 41 of their stat). */
 function idleThreads(): string[] {
   return readdirSync('/proc/self/task').filter((tid) => {
@@ -241,63 +265,36 @@ describe('the outbox relay thread', () => {
 
   it('reports a thread that dies and starts another, which then stops on request', async () => {
     // Prepare: the first thread is ready and then dies; the second one lives until stopped.
-    const fakeThread = [
+    const fake = [
       "import { parentPort, workerData } from 'node:worker_threads';",
       "parentPort.postMessage('ready');",
       'if (workerData.dies) setTimeout(() => process.exit(3), 20);',
       "parentPort.on('message', (m) => { if (m === 'stop') { parentPort.postMessage('stopped'); parentPort.close(); } });",
-    ].join('\n');
-    const url = new URL(`data:text/javascript,${encodeURIComponent(fakeThread)}`);
-    let started = 0;
-    const createWorker = () => new Worker(url, { workerData: { dies: started++ === 0 } });
-    const errors: object[] = [];
-    const spy = { error: (details: object) => errors.push(details), warn: () => {} } as unknown as Logger;
-    const data = {
-      target: { driver: 'sqlite', file: ':memory:' },
-      messaging: { driver: 'embedded', path: ':memory:' },
-      logLevel: 'silent',
-    } as const;
+    ];
 
     // Act
-    const relay = await startOutboxRelayThread(
-      data,
-      { logger: spy, deleteSent: async () => {} },
-      createWorker,
-    );
+    const { relay, errors, started } = await superviseFakeThreads(fake, (n) => ({ dies: n === 0 }));
     try {
-      await vi.waitFor(() => expect(started).toBe(2), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(() => expect(started()).toBe(2), { timeout: 5_000, interval: 20 });
 
       // Assess
       expect(errors).toEqual([expect.objectContaining({ exitCode: 3, retryInMs: 1_000 })]);
     } finally {
       await relay.stop();
     }
-    expect(started).toBe(2);
+    expect(started()).toBe(2);
   });
 
   it('waits twice as long before each start of a thread that keeps dying soon after it started', async () => {
     // Prepare: every thread is ready, then dies at once (a crash on the first message, say).
-    const fakeThread = [
+    const fake = [
       "import { parentPort } from 'node:worker_threads';",
       "parentPort.postMessage('ready');",
       'setTimeout(() => process.exit(3), 20);',
-    ].join('\n');
-    const url = new URL(`data:text/javascript,${encodeURIComponent(fakeThread)}`);
-    const createWorker = () => new Worker(url);
-    const errors: { retryInMs?: number }[] = [];
-    const spy = { error: (details: object) => errors.push(details), warn: () => {} } as unknown as Logger;
-    const data = {
-      target: { driver: 'sqlite', file: ':memory:' },
-      messaging: { driver: 'embedded', path: ':memory:' },
-      logLevel: 'silent',
-    } as const;
+    ];
 
     // Act
-    const relay = await startOutboxRelayThread(
-      data,
-      { logger: spy, deleteSent: async () => {} },
-      createWorker,
-    );
+    const { relay, errors } = await superviseFakeThreads(fake);
     try {
       await vi.waitFor(() => expect(errors).toHaveLength(3), { timeout: 8_000, interval: 20 });
 
